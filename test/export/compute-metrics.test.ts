@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Subgraph } from '../../src/graph/subgraph.ts';
+import { computeMetrics } from '../../src/metrics/compute-metrics.ts';
+
+function linkAll(pairs: [string, string][]): Subgraph {
+  const ids = [...new Set(pairs.flat())].sort();
+  return {
+    nodes: ids.map((id) => ({ id, type: 'Official', name: id, province: null, date: null })),
+    edges: pairs.map(([source, target], index) => ({
+      id: `r${index}`, type: 'COOPERATES_WITH', source, target, attributes: {}, evidence: [],
+    })),
+  };
+}
+
+describe('computeMetrics', () => {
+  it('gives the middle of a path all the betweenness and the most PageRank', () => {
+    const metrics = computeMetrics(linkAll([['a', 'b'], ['b', 'c']]));
+    const b = metrics.nodes.get('b');
+    const a = metrics.nodes.get('a');
+    expect(b?.degree).toBe(2);
+    expect(b?.betweenness).toBeCloseTo(1, 6);
+    expect(a?.betweenness).toBe(0);
+    expect(a?.degree).toBe(1);
+    expect(b!.pagerank).toBeGreaterThan(a!.pagerank);
+    const total = [...metrics.nodes.values()].reduce((sum, m) => sum + m.pagerank, 0);
+    expect(total).toBeCloseTo(1, 6);
+  });
+
+  it('splits two triangles joined by one bridge into two communities, largest first', () => {
+    const metrics = computeMetrics(linkAll([
+      ['a', 'b'], ['b', 'c'], ['a', 'c'],
+      ['x', 'y'], ['y', 'z'], ['x', 'z'],
+      ['c', 'x'],
+    ]));
+    const community = (id: string) => metrics.nodes.get(id)?.community;
+    expect(metrics.communityCount).toBe(2);
+    expect(new Set(['a', 'b', 'c'].map(community)).size).toBe(1);
+    expect(new Set(['x', 'y', 'z'].map(community)).size).toBe(1);
+    expect(community('a')).not.toBe(community('x'));
+    expect(new Set([community('a'), community('x')])).toEqual(new Set([0, 1]));
+    expect(metrics.modularity).toBeGreaterThan(0.3);
+    // the bridge ends carry every path between the triangles
+    expect(metrics.nodes.get('c')!.betweenness).toBeGreaterThan(metrics.nodes.get('a')!.betweenness);
+  });
+
+  it('counts parallel relationships in degree but not twice in the projection', () => {
+    const subgraph = linkAll([['a', 'b'], ['a', 'b'], ['b', 'a'], ['b', 'c']]);
+    const metrics = computeMetrics(subgraph);
+    expect(metrics.nodes.get('a')?.degree).toBe(3);
+    expect(metrics.nodes.get('b')?.degree).toBe(4);
+    expect(metrics.nodes.get('b')?.betweenness).toBeCloseTo(1, 6);
+  });
+
+  it('gives the same communities on every run', () => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 30; i += 1) pairs.push([`n${i}`, `n${(i * 7 + 3) % 30}`], [`n${i}`, `n${(i + 1) % 30}`]);
+    const first = computeMetrics(linkAll(pairs));
+    const second = computeMetrics(linkAll(pairs));
+    expect([...second.nodes.entries()]).toEqual([...first.nodes.entries()]);
+  });
+
+  it('handles nodes without any relationship', () => {
+    const metrics = computeMetrics({
+      nodes: [
+        { id: 'lonely', type: 'Agency', name: 'lonely', province: null, date: null },
+        { id: 'alone', type: 'Agency', name: 'alone', province: null, date: null },
+      ],
+      edges: [],
+    });
+    expect(metrics.nodes.get('lonely')).toMatchObject({ degree: 0, pagerank: 0.5, betweenness: 0 });
+    expect(metrics.communityCount).toBe(2);
+  });
+});
