@@ -1,0 +1,73 @@
+import { noise } from './lexicon.ts';
+import { compilePattern } from './patterns.ts';
+import { shadowOf } from './shadow.ts';
+
+/**
+ * Turns raw report text into the normalised text that every offset of the
+ * record refers to: NFC, one tone-mark spelling, no BOM or CR, single spaces,
+ * and no web-page debris (navigation lines, buttons, image file names).
+ * What the debris said about the page (outlet, publication date) is kept aside.
+ */
+
+export type NormalisedText = {
+  text: string;
+  /** Spans of the kept lines in `text`, in order. */
+  lines: { start: number; end: number }[];
+  /** The outlet named by a "welcome to …" navigation line. */
+  welcomeOutlet?: string;
+  /** The raw value of a "published on: …" line. */
+  publishedLine?: string;
+  /** How many lines were dropped as page debris. */
+  dropped: number;
+};
+
+const dropLine = new RegExp(`^(?:${noise.dropLines.map((p) => compilePattern(p).source).join('|')})$`, 'u');
+const welcome = compilePattern(`^${noise.welcome}$`);
+const published = compilePattern(`^${noise.published}$`);
+
+/** Collapses spaces and invisible characters inside one line and trims it. */
+function cleanLine(line: string): string {
+  return line
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Normalises a report. `canonicalise` rewrites tone-mark placement (Hoà → Hòa);
+ * it must keep the text's meaning and is applied after NFC.
+ */
+export function normaliseText(raw: string, canonicalise: (text: string) => string = (t) => t): NormalisedText {
+  const unified = canonicalise(raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC')).normalize('NFC');
+  const kept: string[] = [];
+  const result: NormalisedText = { text: '', lines: [], dropped: 0 };
+  let previousFolded = '';
+  for (const rawLine of unified.split('\n')) {
+    const line = cleanLine(rawLine);
+    if (line === '') continue;
+    const folded = shadowOf(line);
+    const welcomeMatch = welcome.exec(folded);
+    if (welcomeMatch?.[1] && result.welcomeOutlet === undefined) {
+      result.welcomeOutlet = line.slice(folded.length - welcomeMatch[1].length).trim();
+    }
+    const publishedMatch = published.exec(folded);
+    if (publishedMatch?.[1] && result.publishedLine === undefined) {
+      result.publishedLine = line.slice(folded.length - publishedMatch[1].length).trim();
+    }
+    const repeatsOutlet = result.welcomeOutlet !== undefined && folded === shadowOf(result.welcomeOutlet);
+    if (folded === previousFolded || repeatsOutlet || dropLine.test(folded)) {
+      result.dropped++;
+      previousFolded = folded;
+      continue;
+    }
+    previousFolded = folded;
+    kept.push(line);
+  }
+  let offset = 0;
+  for (const line of kept) {
+    result.lines.push({ start: offset, end: offset + line.length });
+    offset += line.length + 1;
+  }
+  result.text = kept.join('\n');
+  return result;
+}
