@@ -1,0 +1,19 @@
+// Entities, reports and statistics by key, for the per-request node loader.
+// A report's text is left out (fetched apart by report-texts) to keep rows small.
+UNWIND $keys AS key
+CALL {
+  WITH key
+  MATCH (n:Entity {key: key})
+  RETURN n
+  UNION
+  WITH key
+  MATCH (n:Report {key: key})
+  RETURN n
+  UNION
+  WITH key
+  MATCH (n:Statistic {key: key})
+  RETURN n
+}
+RETURN key,
+       n {.*, text: null, searchText: null,
+          type: coalesce(n.type, CASE WHEN n:Report THEN 'Report' ELSE 'Statistic' END)} AS node

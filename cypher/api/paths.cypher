@@ -1,0 +1,7 @@
+// Shortest paths between two entities over the relationships reports state (not through
+// Report or Province hubs). `__MAX__` is replaced by the validated maximum length (1–6).
+MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+MATCH p = allShortestPaths((a)-[:ORGANIZED|ATTENDED|HOLDS_POSITION|AWARDED_BY|PRESENTED_AT|RECEIVED|COOPERATES_WITH*..__MAX__]-(b))
+RETURN [n IN nodes(p) | n {.*, searchText: null}] AS nodes,
+       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: properties(r)}] AS rels
+LIMIT $limit

@@ -1,0 +1,45 @@
+// Relationships of many nodes at once (one per loader request): the relationship and the
+// node at its other end, optionally only of some types and dates, sorted, at most `limit` per request.
+UNWIND $requests AS req
+CALL {
+  WITH req
+  MATCH (n:Entity {key: req.key})
+  RETURN n
+  UNION
+  WITH req
+  MATCH (n:Report {key: req.key})
+  RETURN n
+  UNION
+  WITH req
+  MATCH (n:Statistic {key: req.key})
+  RETURN n
+}
+CALL {
+  WITH n, req
+  MATCH (n)-[r]->(m)
+  WHERE req.direction IN ['out', 'both'] AND type(r) = req.type
+  RETURN r, m
+  UNION ALL
+  WITH n, req
+  MATCH (n)<-[r]-(m)
+  WHERE req.direction IN ['in', 'both'] AND type(r) = req.type
+  RETURN r, m
+}
+WITH req, n, r, m,
+     coalesce(m.type, CASE WHEN m:Report THEN 'Report' WHEN m:Statistic THEN 'Statistic' ELSE 'Province' END) AS otherType,
+     coalesce(m.date, m.publishedAt, m.period) AS otherDate
+WHERE (req.types IS NULL OR otherType IN req.types)
+  AND (req.from IS NULL OR otherDate >= req.from)
+  AND (req.to IS NULL OR otherDate <= req.to)
+WITH req, n, r, m, otherType, otherDate
+ORDER BY req.id,
+         CASE WHEN req.order = 'date' THEN coalesce(otherDate, '') END DESC,
+         coalesce(m.nameFolded, m.title, m.name, m.key),
+         m.key
+WITH req, collect({
+       type: type(r),
+       outgoing: startNode(r) = n,
+       props: properties(r),
+       node: m {.*, text: null, searchText: null, type: otherType}
+     }) AS rows
+RETURN req.id AS id, rows[0..req.limit] AS rows

@@ -1,0 +1,3 @@
+// Every relationship between entities, for whole-graph exports.
+MATCH (n:Entity)-[r]->(m:Entity)
+RETURN n.key AS source, m.key AS target, type(r) AS type, properties(r) AS props

@@ -1,0 +1,22 @@
+// The dated meetings and awards involving an entity: those it is linked to, the ones held in
+// it (a province), and itself (a meeting or award), oldest first.
+MATCH (x:Entity {key: $key})
+CALL {
+  WITH x
+  MATCH (x)-[r:ATTENDED|ORGANIZED|RECEIVED|AWARDED_BY|PRESENTED_AT]-(e:Entity)
+  WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
+  RETURN e, type(r) AS relation, properties(r) AS props
+  UNION ALL
+  WITH x
+  MATCH (x)<-[:LOCATED_IN]-(e:Entity)
+  WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
+  RETURN e, 'LOCATED_IN' AS relation, {} AS props
+  UNION ALL
+  WITH x
+  MATCH (e:Entity)
+  WHERE e = x AND e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
+  RETURN e, 'SELF' AS relation, {} AS props
+}
+RETURN e {.*, searchText: null} AS node, relation, props
+ORDER BY e.date, e.type DESC, e.key, relation
+LIMIT $limit

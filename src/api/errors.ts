@@ -1,0 +1,93 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import createDebug from 'debug';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
+import { InvalidCursorError } from '../graph/read-page.ts';
+
+const log = createDebug('hoptac:api:error');
+
+/** The `extensions.code` values clients can rely on. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A client-facing error with a stable code. */
+export function createApiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** Codes Apollo and graphql-js set themselves for malformed requests; they pass through as they are. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Driver error codes that mean the database cannot be reached right now (the gateway maps most; these are the rest). */
+const UNAVAILABLE_DRIVER_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * Apollo's `formatError`: every error leaves with a stable code; internal messages, Cypher and
+ * stack traces stay on the server unless in development mode.
+ */
+export function createErrorFormatter(development: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = unwrapResolverError(error);
+    const code = classifyError(formatted, original);
+    const safe = code !== 'INTERNAL_SERVER_ERROR' || development;
+    if (code === 'INTERNAL_SERVER_ERROR') log('internal error: %O', original);
+    const message = safe ? messageOf(code, formatted, original) : 'Internal server error';
+    const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return {
+      message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { ...(development ? rest : pickPublic(rest)), code, ...(development && stacktrace ? { stacktrace } : {}) },
+    };
+  };
+}
+
+function classifyError(formatted: GraphQLFormattedError, original: unknown): string {
+  if (original instanceof DatabaseUnavailableError) return 'DATABASE_UNAVAILABLE';
+  if (original instanceof QueryTimeoutError) return 'TIMEOUT';
+  if (original instanceof InvalidCursorError) return 'BAD_USER_INPUT';
+  if (isDriverUnavailable(original)) return 'DATABASE_UNAVAILABLE';
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && ((ERROR_CODES as readonly string[]).includes(code) || REQUEST_CODES.has(code))) {
+    // Apollo marks its own unexpected failures INTERNAL_SERVER_ERROR too; those stay hidden.
+    return code;
+  }
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+function messageOf(code: string, formatted: GraphQLFormattedError, original: unknown): string {
+  switch (code) {
+    case 'DATABASE_UNAVAILABLE':
+      return 'The database is unavailable; try again shortly.';
+    case 'TIMEOUT':
+      return 'The query took longer than the configured time limit.';
+    default:
+      return original instanceof InvalidCursorError ? 'Invalid cursor: use a cursor this API returned.' : formatted.message;
+  }
+}
+
+function isDriverUnavailable(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && UNAVAILABLE_DRIVER_CODES.has(String((error as { code: unknown }).code));
+}
+
+function pickPublic(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { exception: _exception, ...rest } = extensions;
+  return rest;
+}

@@ -1,0 +1,136 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType, Kind } from 'graphql';
+import { createApiError } from './errors.ts';
+
+/**
+ * Query protection before any resolver runs: depth, estimated cost and alias count of the
+ * operation. Cost is 1 per field, times the number of items a list or connection field can
+ * return (its `first` argument, capped at the page size, or a default for plain lists), so a
+ * wide fan-out deep down costs what it would cost the database.
+ */
+
+export type QueryLimits = { maxDepth: number; maxCost: number; maxAliases: number; maxPageSize: number };
+export type QueryMeasure = { depth: number; cost: number; aliases: number };
+
+/** Items assumed for a list field without a `first` argument (attendees, positions, ...). */
+export const DEFAULT_LIST_SIZE = 10;
+
+type Walk = { schema: GraphQLSchema; fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; maxPageSize: number };
+
+/** Measures an operation's depth (field levels), cost and aliases; introspection fields are free. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  maxPageSize: number,
+): QueryMeasure {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return { depth: 0, cost: 0, aliases: 0 };
+  return measureSelections({ schema, fragments, variables, maxPageSize }, root, operation.selectionSet);
+}
+
+function measureSelections(walk: Walk, parent: GraphQLCompositeType, selectionSet: SelectionSetNode): QueryMeasure {
+  const total: QueryMeasure = { depth: 0, cost: 0, aliases: 0 };
+  const add = (m: QueryMeasure) => {
+    total.depth = Math.max(total.depth, m.depth);
+    total.cost += m.cost;
+    total.aliases += m.aliases;
+  };
+  for (const selection of selectionSet.selections) {
+    switch (selection.kind) {
+      case Kind.FIELD:
+        add(measureField(walk, parent, selection));
+        break;
+      case Kind.INLINE_FRAGMENT: {
+        const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+        if (condition && isCompositeType(condition)) add(measureSelections(walk, condition, selection.selectionSet));
+        break;
+      }
+      case Kind.FRAGMENT_SPREAD: {
+        const fragment = walk.fragments.get(selection.name.value);
+        const condition = fragment ? walk.schema.getType(fragment.typeCondition.name.value) : null;
+        if (fragment && condition && isCompositeType(condition)) add(measureSelections(walk, condition, fragment.selectionSet));
+        break;
+      }
+      default: {
+        const never: never = selection;
+        throw new Error(`unknown selection ${String(never)}`);
+      }
+    }
+  }
+  return total;
+}
+
+function measureField(walk: Walk, parent: GraphQLCompositeType, node: FieldNode): QueryMeasure {
+  const aliases = node.alias ? 1 : 0;
+  if (node.name.value.startsWith('__')) return { depth: 0, cost: 0, aliases };
+  const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
+  if (!field) return { depth: 1, cost: 1, aliases };
+  const named = getNamedType(field.type);
+  const children = node.selectionSet && isCompositeType(named) ? measureSelections(walk, named, node.selectionSet) : { depth: 0, cost: 0, aliases: 0 };
+  const fanOut = isConnectionField(parent) ? 1 : itemsOf(walk, field, node);
+  return { depth: 1 + children.depth, cost: 1 + fanOut * children.cost, aliases: aliases + children.aliases };
+}
+
+/** Fields of a connection (`nodes`, `edges`) are already counted by the connection field's `first`. */
+function isConnectionField(parent: GraphQLCompositeType): boolean {
+  return parent.name.endsWith('Connection');
+}
+
+function itemsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
+  const type = getNullableType(field.type);
+  const isMany = isListType(type) || getNamedType(type).name.endsWith('Connection');
+  if (!isMany) return 1;
+  const first = readFirstArgument(walk, field, node);
+  return Math.min(first ?? DEFAULT_LIST_SIZE, walk.maxPageSize);
+}
+
+function readFirstArgument(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number | null {
+  const argument = node.arguments?.find((a) => a.name.value === 'first');
+  if (argument?.value.kind === Kind.INT) return Number(argument.value.value);
+  if (argument?.value.kind === Kind.VARIABLE) {
+    const value = walk.variables[argument.value.name.value];
+    if (typeof value === 'number') return value;
+  }
+  const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+  return typeof fallback === 'number' ? fallback : null;
+}
+
+/** Apollo plugin refusing operations beyond the limits with `QUERY_TOO_COMPLEX` (HTTP 400), before they touch the database. */
+export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const measure = measureOperation(schema, document, operation, request.variables ?? {}, limits.maxPageSize);
+          const refusal =
+            measure.depth > limits.maxDepth
+              ? `Query depth ${measure.depth} exceeds the maximum of ${limits.maxDepth}.`
+              : measure.aliases > limits.maxAliases
+                ? `Query uses ${measure.aliases} aliases; the maximum is ${limits.maxAliases}.`
+                : measure.cost > limits.maxCost
+                  ? `Query cost ${measure.cost} exceeds the maximum of ${limits.maxCost}.`
+                  : null;
+          if (refusal) {
+            throw createApiError('QUERY_TOO_COMPLEX', refusal, { measure, limits, http: { status: 400 } });
+          }
+        },
+      };
+    },
+  };
+}

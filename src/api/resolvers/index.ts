@@ -1,0 +1,14 @@
+import { entityResolvers } from './entities.ts';
+import { mutationResolvers } from './mutations.ts';
+import { queryResolvers } from './queries.ts';
+import { relationshipResolvers } from './relationships.ts';
+
+/** Every resolver of the schema in `schema/*.graphql`. */
+export function createResolvers() {
+  return {
+    ...relationshipResolvers,
+    ...entityResolvers,
+    Query: queryResolvers,
+    Mutation: mutationResolvers,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import createDebug from 'debug';
+import express from 'express';
+import type { Config } from '../config.ts';
+import type { Database } from '../graph/database.ts';
+import { createApiContext } from './context.ts';
+import type { ApiContext } from './context.ts';
+import { createErrorFormatter } from './errors.ts';
+import { createLimitsPlugin } from './limits.ts';
+import { createResolvers } from './resolvers/index.ts';
+import { readExampleDocument, readTypeDefs } from './type-defs.ts';
+
+const log = createDebug('hoptac:api');
+
+export type ApiServerOptions = {
+  config: Config;
+  database: Pick<Database, 'gateway'>;
+  /** Extra routes mounted before `/graphql` (the network page, downloads). */
+  mount?: ((app: express.Express) => void)[];
+  /** The HTTP server the app will listen on, so shutdown drains open requests. */
+  httpServer?: Server;
+};
+
+export type ApiApp = { app: express.Express; apollo: ApolloServer<ApiContext>; stop(): Promise<void> };
+
+/**
+ * The express 5 app: Apollo at `/graphql` (landing page with example queries on GET),
+ * `/healthz` (200 while the process is up) and `/readyz` (200 when Neo4j answers, else 503).
+ */
+export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
+  const { config, database } = options;
+  const apollo = new ApolloServer<ApiContext>({
+    typeDefs: readTypeDefs(),
+    resolvers: createResolvers(),
+    introspection: true,
+    includeStacktraceInErrorResponses: config.api.development,
+    formatError: createErrorFormatter(config.api.development),
+    plugins: [
+      createLimitsPlugin(config.api),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, document: readExampleDocument(), footer: false }),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await database.gateway.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  for (const mount of options.mount ?? []) mount(app);
+  app.use(
+    '/graphql',
+    allowCrossOrigin,
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createApiContext(config.api, database.gateway, req.headers),
+    }),
+  );
+  return { app, apollo, stop: () => apollo.stop() };
+}
+
+/** Lets browser apps on other origins query the API (mutations still need the key, so no cookies are involved). */
+function allowCrossOrigin(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-api-key, apollo-require-preflight');
+  res.setHeader('Access-Control-Max-Age', '600');
+  if (req.method === 'OPTIONS') {
+    res.status(204).end();
+    return;
+  }
+  next();
+}
+
+/** Starts the API on `config.api.host:port` (port 0 picks a free one); `close()` drains requests and stops Apollo. */
+export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const httpServer = createServer();
+  const { app, stop } = await createApiApp({ ...options, httpServer });
+  httpServer.on('request', app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.config.api.port, options.config.api.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.config.api.host.includes(':') ? `[${options.config.api.host}]` : options.config.api.host;
+  const url = `http://${host}:${port}/graphql`;
+  log('GraphQL API at %s', url);
+  return {
+    url,
+    close: async () => {
+      await stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

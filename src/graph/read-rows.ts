@@ -1,0 +1,119 @@
+import neo4j from 'neo4j-driver';
+import createDebug from 'debug';
+import { z } from 'zod';
+import { cypher } from './cypher.ts';
+import type { Gateway } from './gateway.ts';
+
+const debug = createDebug('hoptac:read');
+
+/**
+ * The boundary between Neo4j rows and the read side: driver values (Integers, nodes) become
+ * plain JSON values, and the shapes the API relies on pass a zod schema once here.
+ */
+
+/** Converts driver values (Integer, Node, Relationship, arrays, maps) to plain JSON values. */
+export function toPlain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object') {
+    if ('properties' in value && 'labels' in value) return toPlain((value as { properties: unknown }).properties);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
+
+/** The node types the API serves; Neo4j labels outside this list are never spliced into Cypher. */
+export const NODE_TYPES = [
+  'Province',
+  'Alliance',
+  'Official',
+  'Meeting',
+  'Agency',
+  'Award',
+  'Cooperative',
+  'Report',
+  'Statistic',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+const nullableString = z.string().nullish().transform((v) => v ?? null);
+
+/** An entity, report or statistic as the read side sees it (a report's text is fetched apart). */
+export const nodeRowSchema = z
+  .object({
+    key: z.string(),
+    type: z.enum(NODE_TYPES),
+    name: z.string().nullish(),
+    title: nullableString,
+    province: nullableString,
+    date: nullableString,
+    kind: nullableString,
+    attributes: nullableString,
+    url: nullableString,
+    file: nullableString,
+    publishedAt: nullableString,
+    source: nullableString,
+    author: nullableString,
+    contentHash: nullableString,
+    metric: nullableString,
+    value: z.number().nullish(),
+    unit: nullableString,
+    qualifier: nullableString,
+    period: nullableString,
+    evidence: nullableString,
+  })
+  .transform((row) => ({ ...row, name: row.name ?? row.title ?? row.metric ?? row.key }));
+export type NodeRow = z.infer<typeof nodeRowSchema>;
+
+/** One sentence stating a relationship or a statistic. */
+export const evidenceSchema = z.object({
+  report: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
+export type EvidenceRow = z.infer<typeof evidenceSchema>;
+
+/** Parses the `evidence` list of a relationship (JSON strings); unreadable items are dropped, not fatal. */
+export function parseEvidenceList(value: unknown): EvidenceRow[] {
+  const list = Array.isArray(value) ? value : value == null ? [] : [value];
+  return list.flatMap((item) => {
+    const parsed = evidenceSchema.safeParse(typeof item === 'string' ? safeJson(item) : item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Parses a JSON attributes string into an object; anything else gives `{}`. */
+export function parseAttributes(value: unknown): Record<string, unknown> {
+  const parsed = typeof value === 'string' ? safeJson(value) : value;
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses one node map (`n {.*, type: …}`) returned by a read query. */
+export function parseNodeRow(value: unknown): NodeRow {
+  return nodeRowSchema.parse(toPlain(value));
+}
+
+/** Options every read takes: the per-query transaction timeout. */
+export type ReadOptions = { timeoutMs?: number };
+
+/** Runs one named read query (`cypher/<name>.cypher`) in a read transaction and returns its rows as plain objects. */
+export async function readRows(
+  gateway: Gateway,
+  name: string,
+  params: Record<string, unknown>,
+  options: ReadOptions = {},
+): Promise<Record<string, unknown>[]> {
+  const text = cypher(name);
+  debug('read %s', name);
+  const result = await gateway.read((tx) => tx.run(text, params), options);
+  return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
+}
