@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/** Everything hoptac can be configured with; built once by `loadConfig()` from the environment. */
+export type Config = {
+  neo4j: {
+    /** An external Neo4j (`bolt://`, `neo4j://`, `neo4j+s://` …); unset means the local embedded one. */
+    uri?: string;
+    user: string;
+    password: string;
+    /** Database name on an external server; the local one always serves `neo4j`. */
+    database?: string;
+    localPort: number;
+    localData: string;
+  };
+  api: {
+    host: string;
+    port: number;
+    apiKey?: string;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxPageSize: number;
+    queryTimeoutMs: number;
+    development: boolean;
+  };
+};
+
+/** Start-up failure caused by one bad environment variable; the message names it and what it expects. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(`Invalid configuration: ${variable} expects ${expected}, got ${JSON.stringify(received)}`);
+  }
+}
+
+const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+
+/** One row per variable: the schema and, for the error message, what a valid value looks like. */
+type Variable<T> = { schema: z.ZodType<T>; expected: string };
+
+function integerIn(min: number, max: number, fallback: number): Variable<number> {
+  return {
+    schema: z.coerce.number().int().min(min).max(max).default(fallback),
+    expected: `a whole number from ${min} to ${max}`,
+  };
+}
+
+const optionalText: Variable<string | undefined> = { schema: z.string().min(1).optional(), expected: 'a non-empty string' };
+
+/** The environment variables, their defaults, and the `Config` field each one fills. */
+export const CONFIG_VARIABLES = {
+  NEO4J_URI: {
+    schema: z
+      .string()
+      .refine((value) => isNeo4jUri(value))
+      .optional(),
+    expected: `a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host (schemes: ${URI_SCHEMES.join(', ')})`,
+  },
+  NEO4J_USER: { schema: z.string().min(1).default('neo4j'), expected: 'a user name' },
+  NEO4J_PASSWORD: { schema: z.string().default(''), expected: 'a password' },
+  NEO4J_DATABASE: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9.\-]{2,62}$/)
+      .optional(),
+    expected: 'a Neo4j database name (letter first, then letters, digits, dots or dashes; 3–63 characters)',
+  },
+  NEO4J_LOCAL_PORT: integerIn(1, 65535, 7687),
+  NEO4J_LOCAL_DATA: { schema: z.string().min(1).default('.data/neo4j'), expected: 'a directory path' },
+  HOST: { schema: z.string().min(1).default('127.0.0.1'), expected: 'a host name or IP address to listen on' },
+  PORT: integerIn(0, 65535, 4000),
+  API_KEY: optionalText,
+  API_MAX_DEPTH: integerIn(1, 100, 12),
+  API_MAX_COST: integerIn(1, 10_000_000, 5000),
+  API_MAX_ALIASES: integerIn(1, 1000, 30),
+  API_MAX_PAGE_SIZE: integerIn(1, 10_000, 500),
+  API_QUERY_TIMEOUT_MS: integerIn(100, 600_000, 15_000),
+  NODE_ENV: {
+    schema: z.enum(['development', 'production', 'test']).optional(),
+    expected: 'one of development, production, test',
+  },
+} satisfies Record<string, Variable<unknown>>;
+
+type VariableName = keyof typeof CONFIG_VARIABLES;
+type Values = { [K in VariableName]: z.output<(typeof CONFIG_VARIABLES)[K]['schema']> };
+
+/**
+ * Reads and validates the configuration from `env` (default `process.env`): the only place that
+ * reads the environment. Empty strings count as unset. Throws `ConfigError` naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = {} as Record<VariableName, unknown>;
+  for (const name of Object.keys(CONFIG_VARIABLES) as VariableName[]) {
+    const raw = env[name];
+    const given = raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    const variable: Variable<unknown> = CONFIG_VARIABLES[name];
+    const parsed = variable.schema.safeParse(given);
+    if (!parsed.success) throw new ConfigError(name, variable.expected, given ?? '');
+    values[name] = parsed.data;
+  }
+  return buildConfig(values as Values);
+}
+
+function buildConfig(values: Values): Config {
+  return {
+    neo4j: {
+      ...(values.NEO4J_URI === undefined ? {} : { uri: values.NEO4J_URI }),
+      user: values.NEO4J_USER,
+      password: values.NEO4J_PASSWORD,
+      ...(values.NEO4J_DATABASE === undefined ? {} : { database: values.NEO4J_DATABASE }),
+      localPort: values.NEO4J_LOCAL_PORT,
+      localData: values.NEO4J_LOCAL_DATA,
+    },
+    api: {
+      host: values.HOST,
+      port: values.PORT,
+      ...(values.API_KEY === undefined ? {} : { apiKey: values.API_KEY }),
+      maxDepth: values.API_MAX_DEPTH,
+      maxCost: values.API_MAX_COST,
+      maxAliases: values.API_MAX_ALIASES,
+      maxPageSize: values.API_MAX_PAGE_SIZE,
+      queryTimeoutMs: values.API_QUERY_TIMEOUT_MS,
+      development: values.NODE_ENV === 'development',
+    },
+  };
+}
+
+/** True for URIs the Neo4j JavaScript driver accepts: a known scheme and a host. */
+export function isNeo4jUri(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const scheme = url.protocol.replace(/:$/, '');
+  return (URI_SCHEMES as readonly string[]).includes(scheme) && url.hostname !== '';
+}

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The repository's `cypher/` folder: one named, parameterised statement per `.cypher` file. */
+export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+const NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
+const cache = new Map<string, string>();
+
+/**
+ * The text of `cypher/<name>.cypher` (e.g. `cypher('ingest/merge-entities')`), read once and cached.
+ * Trailing whitespace and one trailing `;` are removed. A missing file is a programming error and throws.
+ */
+export function cypher(name: string): string {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  if (!NAME.test(name)) throw new Error(`invalid Cypher file name: ${JSON.stringify(name)}`);
+  const file = join(CYPHER_DIR, `${name}.cypher`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`no Cypher statement named ${JSON.stringify(name)} (expected cypher/${name}.cypher)`, { cause: error });
+  }
+  const statement = text.trimEnd().replace(/;$/, '').trimEnd();
+  if (statement.trim() === '') throw new Error(`cypher/${name}.cypher is empty`);
+  cache.set(name, statement);
+  return statement;
+}
+
+/** The statement names in one folder of `cypher/` (e.g. `schema`), sorted by file name. */
+export function listCypherNames(folder: string): string[] {
+  if (!NAME.test(folder)) throw new Error(`invalid Cypher folder name: ${JSON.stringify(folder)}`);
+  return readdirSync(join(CYPHER_DIR, folder))
+    .filter((file) => file.endsWith('.cypher'))
+    .sort()
+    .map((file) => `${folder}/${file.slice(0, -'.cypher'.length)}`);
+}

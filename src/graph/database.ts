@@ -1,0 +1,79 @@
+import createDebug from 'debug';
+import neo4j from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { DatabaseUnavailableError, Gateway } from './gateway.ts';
+import { startLocalNeo4j } from './local-neo4j.ts';
+import type { LocalNeo4j } from './local-neo4j.ts';
+
+const log = createDebug('hoptac:graph');
+
+/** An open database: the gateway to query it, where it is, and how to let it go. */
+export type Database = { gateway: Gateway; uri: string; close(): Promise<void> };
+
+/** How long connecting to an external server may take before start-up gives up. */
+const CONNECT_TIMEOUT_MS = 25_000;
+
+/**
+ * Opens the database every command uses. With `uri` unset, starts the local embedded Neo4j on
+ * `localPort` over `localData` (building it first if needed) and stops it on `close()` or when this
+ * process ends; otherwise connects to the given server. Either way connectivity is verified before
+ * returning; an unreachable server fails within ~30 s with `DatabaseUnavailableError` naming the URI.
+ */
+export async function openDatabase(config: Config['neo4j']): Promise<Database> {
+  if (config.uri !== undefined) {
+    const driver = await connect(config.uri, neo4j.auth.basic(config.user, config.password), config.database);
+    const gateway = new Gateway(driver, config.database);
+    return { gateway, uri: config.uri, close: () => gateway.close() };
+  }
+  const local = await startLocalNeo4j({ port: config.localPort, dataDir: config.localData });
+  return openLocal(local);
+}
+
+async function openLocal(local: LocalNeo4j): Promise<Database> {
+  let driver: Driver;
+  try {
+    driver = await connect(local.uri, neo4j.auth.basic('neo4j', ''), 'neo4j');
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+  const gateway = new Gateway(driver, 'neo4j');
+  return {
+    gateway,
+    uri: local.uri,
+    close: async () => {
+      await gateway.close();
+      await local.stop();
+    },
+  };
+}
+
+/**
+ * Creates a driver for `uri` and proves it can reach `database`; closes it and throws
+ * `DatabaseUnavailableError` (message names the URI) when that fails or takes too long.
+ */
+export async function connect(uri: string, auth: ReturnType<typeof neo4j.auth.basic>, database?: string): Promise<Driver> {
+  const driver = neo4j.driver(uri, auth, {
+    connectionTimeout: CONNECT_TIMEOUT_MS - 5000,
+    connectionAcquisitionTimeout: CONNECT_TIMEOUT_MS - 5000,
+    maxTransactionRetryTime: 15_000,
+    disableLosslessIntegers: false,
+    userAgent: 'hoptac',
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([driver.verifyConnectivity(database === undefined ? {} : { database }), timeout]);
+    log('connected to %s', uri);
+    return driver;
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DatabaseUnavailableError(`cannot connect to Neo4j at ${uri}: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}

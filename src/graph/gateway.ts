@@ -1,0 +1,107 @@
+import createDebug from 'debug';
+import { Neo4jError } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { cypher } from './cypher.ts';
+
+const log = createDebug('hoptac:graph');
+
+/** The database cannot be reached (down, restarting, network gone). Clients see `DATABASE_UNAVAILABLE`. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** A query ran past its time limit and the server terminated it. Clients see `TIMEOUT`. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** Options of one unit of work. */
+export type WorkOptions = { timeoutMs?: number };
+
+/** The work a read or write runs inside one managed (retried-on-transient-error) transaction. */
+export type TransactionWork<T> = (tx: ManagedTransaction) => Promise<T>;
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.Database.DatabaseUnavailable',
+]);
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/**
+ * The one owner of the Neo4j driver. Every session names its database and access mode explicitly
+ * and is closed in `finally`; driver errors that mean "unreachable" or "timed out" come out as
+ * `DatabaseUnavailableError` / `QueryTimeoutError`, everything else unchanged.
+ */
+export class Gateway {
+  /** The database every session uses (`neo4j` unless configured otherwise). */
+  readonly database: string;
+  private closed = false;
+
+  constructor(
+    private readonly driver: Driver,
+    database?: string,
+  ) {
+    this.database = database ?? 'neo4j';
+  }
+
+  /** Runs `work` in a read transaction (routed to a reader on a cluster). */
+  read<T>(work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
+    return this.run('READ', work, opts);
+  }
+
+  /** Runs `work` in a write transaction; the driver retries it on transient errors. */
+  write<T>(work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
+    return this.run('WRITE', work, opts);
+  }
+
+  /** True when the database answers a trivial query now; never throws (for `/readyz`). */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read((tx) => tx.run(cypher('platform/ping')), { timeoutMs: 5000 });
+      return true;
+    } catch (error) {
+      log('ping failed: %s', (error as Error).message);
+      return false;
+    }
+  }
+
+  /** Closes the driver and its connections; later calls are no-ops. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
+    if (this.closed) throw new DatabaseUnavailableError('the database connection is closed');
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const config = opts?.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Maps a driver error to the typed errors above, keeping the original as `cause`. */
+export function mapDriverError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE_CODES.has(error.code)) {
+    return new DatabaseUnavailableError(`Neo4j is unavailable: ${error.message}`, { cause: error });
+  }
+  if (TIMEOUT_CODES.has(error.code) || /timed? ?out/i.test(error.code)) {
+    return new QueryTimeoutError(`query exceeded its time limit: ${error.message}`, { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/graph/database.ts';
+import { applySchema } from '../../src/graph/migrate.ts';
+import { listCypherNames } from '../../src/graph/cypher.ts';
+import { openTestDatabase, resetGraph } from '../support/database.ts';
+
+describe('the test database', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await resetGraph(db.gateway);
+  });
+  afterAll(async () => db.close());
+
+  it('answers reads and writes through the gateway', async () => {
+    const written = await db.gateway.write(async (tx) => {
+      const result = await tx.run('CREATE (p:PlatformProbe {key: $key}) RETURN p.key AS key', { key: 'probe:1' });
+      return result.records.map((record) => record.get('key'));
+    });
+    const read = await db.gateway.read(async (tx) => {
+      const result = await tx.run('MATCH (p:PlatformProbe) RETURN p.key AS key ORDER BY key');
+      return result.records.map((record) => record.get('key'));
+    });
+    expect({ written, read, ping: await db.gateway.ping() }).toEqual({ written: ['probe:1'], read: ['probe:1'], ping: true });
+  });
+
+  it('resetGraph deletes every node and keeps the schema', async () => {
+    await applySchema(db.gateway);
+    const before = await countSchema(db);
+    await db.gateway.write((tx) => tx.run('UNWIND range(1, 25000) AS i CREATE (:PlatformProbe {i: i})'));
+    await resetGraph(db.gateway);
+    const nodes = await db.gateway.read(async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toNumber());
+    expect({ nodes, schema: await countSchema(db) }).toEqual({ nodes: 0, schema: before });
+  });
+
+  it('applySchema creates every schema file once and is idempotent', async () => {
+    const first = await applySchema(db.gateway);
+    const afterFirst = await countSchema(db);
+    const second = await applySchema(db.gateway);
+    expect(first.applied).toEqual(listCypherNames('schema'));
+    expect(second.applied).toEqual(first.applied);
+    expect(await countSchema(db)).toEqual(afterFirst);
+    expect(afterFirst.constraints + afterFirst.indexes).toBeGreaterThanOrEqual(first.applied.length);
+  });
+});
+
+async function countSchema(db: Database): Promise<{ constraints: number; indexes: number; names: string[] }> {
+  return db.gateway.read(async (tx) => {
+    const constraints = (await tx.run('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')).records.map((r) => r.get('name') as string);
+    const indexes = (await tx.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name")).records.map(
+      (r) => r.get('name') as string,
+    );
+    return { constraints: constraints.length, indexes: indexes.length, names: [...constraints, ...indexes].sort() };
+  });
+}
