@@ -1,0 +1,1 @@
+CREATE CONSTRAINT alliance_key IF NOT EXISTS FOR (n:Alliance) REQUIRE n.key IS UNIQUE

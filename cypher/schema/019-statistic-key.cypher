@@ -1,0 +1,1 @@
+CREATE CONSTRAINT statistic_key IF NOT EXISTS FOR (n:Statistic) REQUIRE n.key IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX entity_province IF NOT EXISTS FOR (n:Entity) ON (n.province)

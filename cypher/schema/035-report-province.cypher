@@ -1,0 +1,1 @@
+CREATE INDEX report_province IF NOT EXISTS FOR (n:Report) ON (n.province)

@@ -1,0 +1,198 @@
+import { fold } from '../extract/fold.ts';
+import type { ExtractionRecord, Span } from '../extract/record.ts';
+import { canonicalProvinceName, evidencePrefixOf, provinceKey, reportKey } from './keys.ts';
+import { resolveRecord } from './resolve.ts';
+
+/** The parameters of the ingest statements for one report: every value already keyed and flattened for Neo4j. */
+export type LoadPlan = {
+  report: ReportRow;
+  /** Prefix of this report's evidence strings, so a retraction can drop them without parsing JSON in Cypher. */
+  evidencePrefix: string;
+  /** Every province the other rows point to, ensured before they are linked. */
+  provinces: ProvinceRow[];
+  entities: EntityRow[];
+  relationships: RelationshipRow[];
+  statistics: StatisticRow[];
+};
+
+export type ReportRow = {
+  key: string;
+  file: string;
+  url: string | null;
+  title: string;
+  publishedAt: string | null;
+  source: string | null;
+  author: string | null;
+  contentHash: string;
+  province: string | null;
+  provinceKey: string | null;
+  text: string;
+};
+
+export type ProvinceRow = { key: string; name: string; nameFolded: string };
+
+export type EntityRow = {
+  key: string;
+  type: string;
+  name: string;
+  nameFolded: string;
+  province: string | null;
+  provinceKey: string | null;
+  date: string | null;
+  kind: string | null;
+  attributes: string | null;
+  /** Folded spellings seen in this report, other than `nameFolded`. */
+  aliases: string[];
+  /** JSON list of this report's mention spans of the entity. */
+  spans: string;
+};
+
+export type RelationshipRow = {
+  type: string;
+  source: string;
+  target: string;
+  /** `ATTENDED` identity: the role, `attended` when the record gives none. */
+  role: string | null;
+  /** `HOLDS_POSITION` identity: the folded title (empty when none) and its display form. */
+  titleKey: string | null;
+  title: string | null;
+  evidence: string;
+};
+
+export type StatisticRow = {
+  key: string;
+  metric: string;
+  value: number;
+  unit: string;
+  qualifier: string;
+  period: string | null;
+  /** The year the figure describes: its period, else the report's date, else a meeting's date. */
+  year: number | null;
+  province: string | null;
+  provinceKey: string | null;
+  evidence: string;
+};
+
+/**
+ * Turns an extraction record into the rows the ingest Cypher merges. Entities that resolve
+ * to one key are merged (their spans joined); relations are keyed per README identity and
+ * kept once per report with their first evidence; self-loops and relations whose ends the
+ * record does not define are dropped. Rows are sorted by key so concurrent loads take
+ * locks in one order and deadlock less.
+ */
+export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
+  const key = reportKey(record.document);
+  const resolved = resolveRecord(record);
+  const evidencePrefix = evidencePrefixOf(key);
+  const evidenceOf = (span: Span): string => JSON.stringify({ report: key, start: span.start, end: span.end, text: span.text });
+
+  const entities = new Map<string, EntityRow & { spanList: Span[] }>();
+  for (const { key: entityKey, entity, province } of resolved.values()) {
+    const existing = entities.get(entityKey);
+    const spellings = [entity.name, ...entity.mentions.map((m) => m.text)].map(fold);
+    if (existing) {
+      existing.spanList.push(...entity.mentions);
+      existing.aliases = unique([...existing.aliases, ...spellings]).filter((a) => a !== existing.nameFolded);
+      continue;
+    }
+    const name = entity.type === 'Province' ? canonicalProvinceName(entity.name) : entity.name;
+    const nameFolded = fold(name);
+    entities.set(entityKey, {
+      key: entityKey,
+      type: entity.type,
+      name,
+      nameFolded,
+      province,
+      provinceKey: province && entity.type !== 'Province' ? provinceKey(province) : null,
+      date: entity.date ?? null,
+      kind: entity.kind ?? null,
+      attributes: entity.attributes && Object.keys(entity.attributes).length > 0 ? JSON.stringify(entity.attributes) : null,
+      aliases: unique(spellings).filter((a) => a !== nameFolded && a !== ''),
+      spans: '',
+      spanList: [...entity.mentions],
+    });
+  }
+
+  const relationships = new Map<string, RelationshipRow>();
+  for (const relation of record.relations) {
+    const sourceKey = resolved.get(relation.source)?.key;
+    const targetKey = resolved.get(relation.target)?.key;
+    if (sourceKey === undefined || targetKey === undefined || sourceKey === targetKey) continue;
+    const [source, target] =
+      relation.type === 'COOPERATES_WITH' && sourceKey > targetKey ? [targetKey, sourceKey] : [sourceKey, targetKey];
+    const title = relation.type === 'HOLDS_POSITION' ? stringAttribute(relation.attributes, 'title') : null;
+    const role = relation.type === 'ATTENDED' ? (stringAttribute(relation.attributes, 'role') ?? 'attended') : null;
+    const titleKey = relation.type === 'HOLDS_POSITION' ? fold(title ?? '') : null;
+    const identity = [relation.type, source, target, role ?? '', titleKey ?? ''].join('|');
+    if (relationships.has(identity)) continue;
+    relationships.set(identity, { type: relation.type, source, target, role, titleKey, title, evidence: evidenceOf(relation.evidence) });
+  }
+
+  const fallbackYear = yearOf(record.document.publishedAt) ?? yearOf(record.entities.find((e) => e.type === 'Meeting' && e.date)?.date);
+  const statistics: StatisticRow[] = record.statistics.map((s, i) => {
+    const province = s.province ? canonicalProvinceName(s.province) : null;
+    return {
+      key: `statistic:${key}:${i + 1}`,
+      metric: s.metric,
+      value: s.value,
+      unit: s.unit,
+      qualifier: s.qualifier,
+      period: s.period ?? null,
+      year: yearOf(s.period) ?? fallbackYear,
+      province,
+      provinceKey: province ? provinceKey(province) : null,
+      evidence: evidenceOf(s.evidence),
+    };
+  });
+
+  const reportProvince = record.province ? canonicalProvinceName(record.province) : null;
+  const provinces = new Map<string, ProvinceRow>();
+  const addProvince = (name: string | null): void => {
+    if (name !== null) provinces.set(provinceKey(name), { key: provinceKey(name), name, nameFolded: fold(name) });
+  };
+  addProvince(reportProvince);
+  for (const row of entities.values()) addProvince(row.province);
+  for (const row of statistics) addProvince(row.province);
+  return {
+    report: {
+      key,
+      file: record.document.file,
+      url: record.document.url ?? null,
+      title: record.document.title,
+      publishedAt: record.document.publishedAt ?? null,
+      source: record.document.source ?? null,
+      author: record.document.author ?? null,
+      contentHash: record.document.id,
+      province: reportProvince,
+      provinceKey: reportProvince ? provinceKey(reportProvince) : null,
+      text: record.document.text,
+    },
+    evidencePrefix,
+    provinces: [...provinces.values()].sort((a, b) => compare(a.key, b.key)),
+    entities: [...entities.values()]
+      .map(({ spanList, ...row }) => ({ ...row, spans: JSON.stringify(spanList) }))
+      .sort((a, b) => compare(a.key, b.key)),
+    relationships: [...relationships.values()].sort((a, b) =>
+      compare(`${a.source}|${a.type}|${a.target}`, `${b.source}|${b.type}|${b.target}`),
+    ),
+    statistics,
+  };
+}
+
+function stringAttribute(attributes: Record<string, unknown> | undefined, name: string): string | null {
+  const value = attributes?.[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function yearOf(date: string | undefined): number | null {
+  const match = date ? /^(\d{4})/.exec(date) : null;
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
