@@ -22,8 +22,11 @@ import { createApiError } from './errors.ts';
 export type QueryLimits = { maxDepth: number; maxCost: number; maxAliases: number; maxPageSize: number };
 export type QueryMeasure = { depth: number; cost: number; aliases: number };
 
-/** Items assumed for a list field without a `first` argument (attendees, positions, ...). */
-export const DEFAULT_LIST_SIZE = 10;
+/**
+ * Items assumed for a list field without a `first` argument (attendees, positions, evidence):
+ * such lists are short in practice (a meeting's few leaders, one sentence per report).
+ */
+export const DEFAULT_LIST_SIZE = 3;
 
 type Walk = { schema: GraphQLSchema; fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; maxPageSize: number };
 
@@ -127,7 +130,8 @@ export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
                   ? `Query cost ${measure.cost} exceeds the maximum of ${limits.maxCost}.`
                   : null;
           if (refusal) {
-            throw createApiError('QUERY_TOO_COMPLEX', refusal, { measure, limits, http: { status: 400 } });
+            const { maxDepth, maxCost, maxAliases } = limits;
+            throw createApiError('QUERY_TOO_COMPLEX', refusal, { measure, limits: { maxDepth, maxCost, maxAliases }, http: { status: 400 } });
           }
         },
       };

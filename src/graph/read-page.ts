@@ -3,7 +3,7 @@ import { fold } from '../extract/fold.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
-import { NODE_TYPES, parseNodeRow, toPlain } from './read-rows.ts';
+import { NODE_TYPES, parseNodeRow, toCypherParams, toPlain } from './read-rows.ts';
 import type { NodeRow, NodeType, ReadOptions } from './read-rows.ts';
 
 /**
@@ -56,7 +56,7 @@ export async function readPage(gateway: Gateway, request: PageRequest, options: 
     limit: request.first + 1,
   };
   const text = withLabel(cypher('api/list-page'), request.type);
-  const rows = await gateway.read((tx) => tx.run(text, params), options);
+  const rows = await gateway.read((tx) => tx.run(text, toCypherParams(params)), options);
   const items = rows.records.map((record) => {
     const { sortValue, node } = z.object({ sortValue: z.string(), node: z.unknown() }).parse(toPlain(record.toObject()));
     const parsed = parseNodeRow(node);
@@ -69,7 +69,7 @@ export async function readPage(gateway: Gateway, request: PageRequest, options: 
 export async function countPage(gateway: Gateway, type: NodeType, filter: PageFilter, options: ReadOptions = {}): Promise<number> {
   const kinds = filter.kind ? await readMatchingKinds(gateway, type, filter.kind, options) : null;
   const text = withLabel(cypher('api/list-count'), type);
-  const result = await gateway.read((tx) => tx.run(text, filterParams(filter, kinds)), options);
+  const result = await gateway.read((tx) => tx.run(text, toCypherParams(filterParams(filter, kinds))), options);
   return z.number().int().parse(toPlain(result.records[0]?.get('total') ?? 0));
 }
 

@@ -3,7 +3,7 @@ import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { toRelationRow } from './read-relations.ts';
 import type { RelationRow } from './read-relations.ts';
-import { parseNodeRow, toPlain } from './read-rows.ts';
+import { parseNodeRow, toCypherParams, toPlain } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
 
 /** One hop of a path in path order; `relation.outgoing` says whether it is stored from `from` to `to`. */
@@ -26,7 +26,7 @@ export async function readShortestPaths(gateway: Gateway, request: PathRequest, 
   if (request.from === request.to) return [];
   const name = request.throughProvinces ? 'api/paths-through-provinces' : 'api/paths';
   const text = cypher(name).replaceAll('__MAX__', String(maxLength));
-  const result = await gateway.read((tx) => tx.run(text, { from: request.from, to: request.to, limit: request.limit }), options);
+  const result = await gateway.read((tx) => tx.run(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit })), options);
   return result.records.map((record) => toPath(rowSchema.parse(toPlain(record.toObject()))));
 }
 

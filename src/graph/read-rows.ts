@@ -102,6 +102,17 @@ export function parseNodeRow(value: unknown): NodeRow {
   return nodeRowSchema.parse(toPlain(value));
 }
 
+/** Whole numbers as Neo4j integers (LIMIT and list slices refuse floats, which is what JS numbers become). */
+export function toCypherParams(value: Record<string, unknown>): Record<string, unknown> {
+  const convert = (v: unknown): unknown => {
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
+    if (Array.isArray(v)) return v.map(convert);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return convert(value) as Record<string, unknown>;
+}
+
 /** Options every read takes: the per-query transaction timeout. */
 export type ReadOptions = { timeoutMs?: number };
 
@@ -114,6 +125,6 @@ export async function readRows(
 ): Promise<Record<string, unknown>[]> {
   const text = cypher(name);
   debug('read %s', name);
-  const result = await gateway.read((tx) => tx.run(text, params), options);
+  const result = await gateway.read((tx) => tx.run(text, toCypherParams(params)), options);
   return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
 }
