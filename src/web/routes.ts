@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import createDebug from 'debug';
+import express from 'express';
+import { z } from 'zod';
+import { isExportFormat, renderExport } from '../export/render-export.ts';
+import { selectSubgraph } from '../api/analytics/select-subgraph.ts';
+import { DatabaseUnavailableError, QueryTimeoutError, type Gateway } from '../graph/gateway.ts';
+import type { ReadOptions } from '../graph/read-rows.ts';
+import { webDistDir } from './build-web.ts';
+
+const log = createDebug('hoptac:web');
+
+/** What the analyst routes need from the server. */
+export type AnalystRouteDeps = { gateway: Gateway; read?: ReadOptions; webRoot?: string };
+
+const exportQuerySchema = z.object({
+  format: z.string().refine(isExportFormat, 'expected graphml, gexf, cyjs, csv-nodes or csv-edges'),
+  around: z.string().optional(),
+  depth: z.string().optional(),
+  types: z.string().optional(),
+  province: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  all: z.enum(['true', 'false']).optional(),
+});
+
+/**
+ * Mounts the analyst tools on the API's express app: the network page (built static
+ * files) at `/explore/`, and `GET /export?format=…` downloads of any subgraph, selected
+ * like the GraphQL `SubgraphSelector` (`around`+`depth`+`types`, `province`, `from`/`to`, `all`).
+ */
+export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps): void {
+  const root = deps.webRoot ?? webDistDir;
+  app.use('/explore', (req, res, next) => {
+    if (existsSync(`${root}/index.html`)) return next();
+    res.status(503).type('text/plain').send('The network page is not built yet: run `npm run build:web`.');
+  });
+  app.use('/explore', express.static(root, { index: 'index.html', maxAge: '1h', fallthrough: false }));
+  app.get('/export', async (req, res) => {
+    const query = exportQuerySchema.safeParse(req.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return sendError(res, 400, 'BAD_USER_INPUT', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const { format, types, all, ...rest } = query.data;
+    if (!isExportFormat(format)) return sendError(res, 400, 'BAD_USER_INPUT', 'format: unknown');
+    try {
+      const selected = await selectSubgraph(
+        deps.gateway,
+        { ...rest, ...(types ? { types: types.split(',').map((type) => type.trim()) } : {}), ...(all ? { all: all === 'true' } : {}) },
+        deps.read,
+      );
+      if (!selected.ok) return sendError(res, 400, 'BAD_USER_INPUT', selected.reason);
+      const file = renderExport(selected.subgraph, format, baseNameOf(selected.plan.description));
+      log('export %s: %s, %d nodes, %d edges', format, selected.plan.description, selected.subgraph.nodes.length, selected.subgraph.edges.length);
+      res
+        .status(200)
+        .type(`${file.mediaType}; charset=utf-8`)
+        .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.content);
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError) return sendError(res, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now.');
+      if (error instanceof QueryTimeoutError) return sendError(res, 504, 'TIMEOUT', 'The selection took too long to read: narrow it.');
+      log('export failed: %O', error);
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  });
+}
+
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** An ASCII file name from a selection's description (header-safe, no accents). */
+function baseNameOf(description: string): string {
+  const ascii = description.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd');
+  return `hoptac-${ascii.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80)}`;
+}
