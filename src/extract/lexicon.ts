@@ -45,6 +45,7 @@ const cuesSchema = z.object({
   description: z.string(),
   roles: z.array(z.object({ role: z.enum(['chaired', 'directed', 'spoke', 'attended']), patterns: words })),
   attendancePrefixes: words,
+  attendanceList: z.string(),
   delegatePrefixes: words,
   organise: words,
   meetingNouns: words,
@@ -72,6 +73,7 @@ const metricsSchema = z.object({
   haveCues: words,
   blockersBefore: words,
   newCues: z.string(),
+  stockCues: words,
   qualifiers: z.object({ over: words, about: words }),
   multipliers: z.record(z.string(), z.number().positive()),
   rules: z.array(

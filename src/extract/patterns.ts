@@ -39,3 +39,10 @@ export function compileWordsAtEnd(list: readonly string[]): RegExp {
 export function compileWordsAtStart(list: readonly string[]): RegExp {
   return new RegExp(`^\\s*(?:${alternationOf(list)})${AFTER}`, 'u');
 }
+
+/** Like compileWordsAtStart, but for lower-cased original text: diacritics must match (`khóa` is not `khoa`). */
+export function compileExactWordsAtStart(list: readonly string[]): RegExp {
+  const alternatives = [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))];
+  alternatives.sort((a, b) => b.length - a.length);
+  return new RegExp(`^\\s*(?:${alternatives.join('|')})${AFTER}`, 'u');
+}

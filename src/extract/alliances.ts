@@ -1,0 +1,54 @@
+import type { DocContext, OrgMention } from './context.ts';
+import { findProvinceNear, levelWordOf } from './context.ts';
+import { readLevel } from './level.ts';
+
+/**
+ * Cooperative alliances: `Liên minh HTX tỉnh`, `Liên minh Hợp tác xã (HTX) tỉnh X`,
+ * `Liên minh HTX X`, `Liên minh HTX hai tỉnh X và Y`, `Liên minh HTX Việt Nam`.
+ * Bare `tỉnh` (or no level at all) is the report's province; `các tỉnh` is no one.
+ */
+
+const HEAD = /(?<![\p{L}\p{N}])(?:lien minh\s+(?:hop tac xa|htx)|lmhtx)(?:\s*\((?:htx|lmhtx)\))?(?![\p{L}\p{N}])/gu;
+const NATIONAL = /^\s+(?:viet nam|vn)(?![\p{L}\p{N}])/u;
+const PAIR = /^\s+hai\s+(?:tinh|thanh pho)(?![\p{L}\p{N}])/u;
+const GENERIC = /^\s+(?:cac|nhung|moi)(?![\p{L}\p{N}])/u;
+export const NATIONAL_ALLIANCE = 'Liên minh Hợp tác xã Việt Nam';
+
+/** The canonical name of a provincial alliance (or of an alliance of unknown province). */
+export function allianceName(ctx: DocContext, province: string | null, written = 'tỉnh'): string {
+  return province === null ? `Liên minh Hợp tác xã ${written}` : `Liên minh Hợp tác xã ${levelWordOf(ctx, province, written)} ${province}`;
+}
+
+/** Every alliance mention, resolved. */
+export function findAlliances(ctx: DocContext): OrgMention[] {
+  const out: OrgMention[] = [];
+  HEAD.lastIndex = 0;
+  for (let m = HEAD.exec(ctx.shadow); m; m = HEAD.exec(ctx.shadow)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const rest = ctx.shadow.slice(end, end + 24);
+    const national = NATIONAL.exec(rest);
+    if (national) {
+      out.push({ type: 'Alliance', name: NATIONAL_ALLIANCE, province: null, start, end: end + national[0].length });
+      continue;
+    }
+    if (GENERIC.test(rest)) continue;
+    const pair = PAIR.exec(rest);
+    if (pair) {
+      const first = findProvinceNear(ctx, end + pair[0].length, 2);
+      const second = first ? findProvinceNear(ctx, first.end, 6) : undefined;
+      if (first && second) {
+        out.push({ type: 'Alliance', name: allianceName(ctx, first.province), province: first.province, start, end: first.end });
+        out.push({ type: 'Alliance', name: allianceName(ctx, second.province), province: second.province, start: second.start, end: second.end });
+      }
+      continue;
+    }
+    const reading = readLevel(ctx, end);
+    if (reading) {
+      out.push({ type: 'Alliance', name: allianceName(ctx, reading.province, reading.level), province: reading.province, start, end: reading.end });
+      continue;
+    }
+    if (ctx.province !== null) out.push({ type: 'Alliance', name: allianceName(ctx, ctx.province), province: ctx.province, start, end });
+  }
+  return out;
+}

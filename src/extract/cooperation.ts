@@ -1,0 +1,85 @@
+import type { DocContext, OrgMention } from './context.ts';
+import type { Span } from './record.ts';
+import { cues } from './lexicon.ts';
+import { compileWords } from './patterns.ts';
+
+/**
+ * Cooperation: organisations that sign a cooperation programme together, and
+ * explicit statements or instructions that one coordinates with another
+ * (`Sở KH&ĐT phối hợp với Liên minh HTX tỉnh`, `Tích cực phối hợp Sở KH&ĐT …`
+ * whose subject is the previous sentence's). Generic partners (`các sở, ngành`)
+ * are no one.
+ */
+
+export type CooperationFound = { a: OrgMention; b: OrgMention; evidence: Span };
+
+const signing = compileWords(cues.cooperation.signing);
+const coordinate = compileWords(cues.cooperation.coordinate);
+const WITNESS = /(?:chung kien|duoi su|su tham du|dai dien|lanh dao)\s/u;
+const JOINER = /^(?:\s*,\s*|\s+va\s+|\s+cung\s+)$/u;
+
+type Party = OrgMention;
+
+function isParty(o: OrgMention): boolean {
+  return o.type === 'Alliance' || o.type === 'Agency';
+}
+
+/** Organisations listed one after another from `pos`: `A, B và C`. */
+function readList(ctx: DocContext, pos: number, orgs: Party[]): Party[] {
+  const list: Party[] = [];
+  let at = pos;
+  for (const o of orgs) {
+    if (o.start < at) continue;
+    const gap = ctx.shadow.slice(at, o.start);
+    if (list.length === 0 ? !/^\s*(?:voi\s+)?$/u.test(gap) : !JOINER.test(gap)) break;
+    list.push(o);
+    at = o.end;
+  }
+  return list;
+}
+
+/** The organisation a sentence is about: its last organisation outside officials' titles. */
+function subjectOf(orgs: Party[], from: number, to: number, inTitles: (o: OrgMention) => boolean): Party | undefined {
+  const before = orgs.filter((o) => o.start >= from && o.end <= to && !inTitles(o));
+  return before[before.length - 1];
+}
+
+/** Pairs of organisations that cooperate, each with the sentence that says so. */
+export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: OrgMention[], inTitles: (o: OrgMention) => boolean): CooperationFound[] {
+  const orgs = allOrgs.filter(isParty);
+  const out: CooperationFound[] = [];
+  const pair = (a: Party | undefined, b: Party | undefined, evidence: Span): void => {
+    if (!a || !b || a.name === b.name && a.province === b.province) return;
+    out.push({ a, b, evidence });
+  };
+  sentences.forEach((s, i) => {
+    const shadow = ctx.shadow.slice(s.start, s.end);
+    signing.lastIndex = 0;
+    const sign = signing.exec(shadow);
+    if (sign) {
+      const cueAt = s.start + sign.index;
+      const clauseStart = s.start + Math.max(0, shadow.lastIndexOf(';', sign.index) + 1);
+      const witness = WITNESS.exec(ctx.shadow.slice(clauseStart, cueAt));
+      const partiesBefore = orgs.filter((o) => o.start >= clauseStart && o.end <= cueAt && !(witness && o.start > clauseStart + witness.index));
+      const afterCue = s.start + sign.index + sign[0].length;
+      const withAt = /(?<![\p{L}])(?:voi|giua)\s/u.exec(ctx.shadow.slice(afterCue, afterCue + 80));
+      const partiesAfter = withAt ? readList(ctx, afterCue + withAt.index + withAt[0].length, orgs) : [];
+      const parties = [...partiesBefore, ...partiesAfter];
+      for (let x = 0; x < parties.length; x++) for (let y = x + 1; y < parties.length; y++) pair(parties[x], parties[y], s);
+      return;
+    }
+    coordinate.lastIndex = 0;
+    for (let c = coordinate.exec(shadow); c; c = coordinate.exec(shadow)) {
+      const cueAt = s.start + c.index;
+      const partners = readList(ctx, cueAt + c[0].length, orgs);
+      if (partners.length === 0) continue;
+      let subject = subjectOf(orgs, s.start, cueAt, inTitles);
+      if (!subject && cueAt - s.start < 25) {
+        const prev = sentences[i - 1];
+        if (prev) subject = subjectOf(orgs, prev.start, prev.end, inTitles);
+      }
+      for (const p of partners) pair(subject, p, s);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { Entity, EntityType, Relation, RelationType, Span } from './record.ts';
+import { fold } from './fold.ts';
+
+/**
+ * Collects the entities and relations of one record: one entity per identity
+ * (type, folded name, province), mentions merged; one relation per (type, source,
+ * target, title/role), first evidence kept.
+ */
+
+const PREFIX: Record<EntityType, string> = {
+  Province: 'p',
+  Alliance: 'a',
+  Agency: 'g',
+  Official: 'o',
+  Meeting: 'm',
+  Award: 'w',
+  Cooperative: 'c',
+};
+
+export class EntityTable {
+  private byKey = new Map<string, Entity>();
+  private counters = new Map<EntityType, number>();
+  private relationKeys = new Set<string>();
+  readonly entities: Entity[] = [];
+  readonly relations: Relation[] = [];
+
+  /** The id of the entity with this identity, created on first sight; the mention is added when given. */
+  add(type: EntityType, name: string, province: string | null | undefined, mention?: Span, extra?: Partial<Entity>): string {
+    const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
+    let entity = this.byKey.get(key);
+    if (!entity) {
+      const n = (this.counters.get(type) ?? 0) + 1;
+      this.counters.set(type, n);
+      entity = { id: `${PREFIX[type]}${n}`, type, name, ...(province !== undefined ? { province } : {}), mentions: [], ...extra };
+      this.byKey.set(key, entity);
+      this.entities.push(entity);
+    }
+    if (mention && !entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
+    return entity.id;
+  }
+
+  /** Adds a mention to an existing entity. */
+  mention(id: string, span: Span): void {
+    const entity = this.entities.find((e) => e.id === id);
+    if (entity && !entity.mentions.some((m) => m.start === span.start && m.end === span.end)) entity.mentions.push(span);
+  }
+
+  /** Adds a relation unless the same one (with the same title or role) is already there. */
+  relate(type: RelationType, source: string, target: string, evidence: Span, attributes?: Record<string, unknown>): void {
+    if (source === target) return;
+    const [a, b] = type === 'COOPERATES_WITH' && source > target ? [target, source] : [source, target];
+    const key = `${type}|${a}|${b}|${String(attributes?.title ?? attributes?.role ?? '')}`;
+    if (this.relationKeys.has(key)) return;
+    this.relationKeys.add(key);
+    this.relations.push({ type, source: a, target: b, ...(attributes ? { attributes } : {}), evidence });
+  }
+}

@@ -1,0 +1,72 @@
+import type { NormalisedText } from './normalise.ts';
+import { noise } from './lexicon.ts';
+import { parseLooseDate } from './dates.ts';
+import { compileWordsAtStart } from './patterns.ts';
+import { shadowOf } from './shadow.ts';
+import { expandAbbreviations } from './canonical.ts';
+
+/**
+ * Document metadata: title (first line), outlet, byline author and publication
+ * date. The outlet comes from the input's own field, a "welcome to" navigation
+ * line, a tag that opens the body (`PhuthoPortal - Ngày …`, `(Cổng TTĐT tỉnh AG)-`),
+ * or a closing line naming an outlet. The author is a short last line that reads
+ * as a personal name (2–4 capitalised syllables) or `Theo …`.
+ */
+
+export type Metadata = { title: string; source?: string; author?: string; publishedAt?: string };
+
+const outletHead = compileWordsAtStart(noise.outletHeads);
+const bylinePrefix = new RegExp(`^(?:${noise.bylinePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s+`, 'u');
+const TAG = /^([A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|[A-Z][A-Za-z]+(?:Portal|News|Online|TV|\.vn|\.com\.vn))\s*[-–—]\s+/u;
+const PAREN_TAG = /^\(([^()]{3,60})\)\s*[-–—]\s*/u;
+const NAME_WORD = /^[\p{Lu}][\p{Ll}]*$/u;
+
+/** Whether a short line reads as a personal name: 2–4 capitalised syllables, optionally several joined by `-` or `,`. */
+export function isPersonalName(line: string): boolean {
+  const parts = line.split(/\s*[-–,]\s*/u).filter((p) => p !== '');
+  if (parts.length === 0 || parts.length > 3) return false;
+  return parts.every((part) => {
+    const words = part.split(' ');
+    return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
+  });
+}
+
+function lineText(norm: NormalisedText, i: number): string {
+  const span = norm.lines[i];
+  return span ? norm.text.slice(span.start, span.end) : '';
+}
+
+/** The author from the last line of the report, if it is a byline. */
+function findAuthor(norm: NormalisedText): string | undefined {
+  const last = lineText(norm, norm.lines.length - 1).replace(/\s*\([^)]*\)\s*$/u, '').replace(/[./]+$/u, '').trim();
+  if (norm.lines.length < 2 || last.length > 60) return undefined;
+  const prefixed = bylinePrefix.exec(last);
+  const candidate = prefixed ? last.slice(prefixed[0].length).trim() : last;
+  if (prefixed && candidate.length > 1 && !/[.!?]$/.test(candidate)) return candidate;
+  return isPersonalName(candidate) ? candidate : undefined;
+}
+
+/** The outlet named by the report itself, if any. */
+function findSource(norm: NormalisedText): string | undefined {
+  if (norm.welcomeOutlet) return expandAbbreviations(norm.welcomeOutlet);
+  const body = lineText(norm, 1);
+  const tag = TAG.exec(body);
+  if (tag?.[1]) return tag[1];
+  const paren = PAREN_TAG.exec(body);
+  if (paren?.[1] && outletHead.test(shadowOf(paren[1]))) return expandAbbreviations(paren[1].trim());
+  const last = lineText(norm, norm.lines.length - 1).trim();
+  if (last.length < 70 && outletHead.test(shadowOf(last))) return expandAbbreviations(last.replace(/^(?:Nguồn|Theo)\s*:?\s*/u, ''));
+  return undefined;
+}
+
+/** Title, outlet, author and publication date of a normalised report; input fields win when given. */
+export function readMetadata(norm: NormalisedText, given: { title?: string; source?: string; publishedAt?: string }): Metadata {
+  const meta: Metadata = { title: given.title?.trim() || lineText(norm, 0) };
+  const source = given.source?.trim() || findSource(norm);
+  if (source) meta.source = source;
+  const author = findAuthor(norm);
+  if (author) meta.author = author;
+  const published = (given.publishedAt && parseLooseDate(given.publishedAt)) || (norm.publishedLine && parseLooseDate(norm.publishedLine));
+  if (published) meta.publishedAt = published;
+  return meta;
+}

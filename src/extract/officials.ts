@@ -1,0 +1,125 @@
+import type { DocContext, OrgMention } from './context.ts';
+import { titles } from './lexicon.ts';
+import { compileWordsAtStart } from './patterns.ts';
+
+/**
+ * Officials: a personal name with the titles and organisations that go with it,
+ * in every common order — `Đồng chí Đinh Công Sứ, Phó Chủ tịch UBND tỉnh`,
+ * `Đ/c X, Ủy viên BTV …,\nViện trưởng Viện …` (several titles, one on the next
+ * line), `Phó Chủ tịch UBND tỉnh Đồng Nai Trần Văn Vĩnh` (title first). A name
+ * needs a title or an honorific; without an honorific it must start with a known
+ * surname. Later uses of a known name are mentions of the same official.
+ */
+
+export type Position = { title: string; org: OrgMention | null };
+export type OfficialMention = { name: string; start: number; end: number; nameStart: number; nameEnd: number; positions: Position[] };
+
+const titleAtStart = titles.titles.map((t) => ({ ...t, re: compileWordsAtStart(t.forms) }));
+const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+$`, 'u');
+const honorificAtStart = new RegExp(`^(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+`, 'u');
+const surnames = new Set(titles.surnames);
+const NAME = /(\p{Lu}\p{Ll}*(?:['’]\p{L}+)?)(?: (\p{Lu}\p{Ll}*))(?: (\p{Lu}\p{Ll}*))?(?: (\p{Lu}\p{Ll}*))?(?![\p{L}\p{N}])/uy;
+const SEPARATOR = /^(?:\s*,\s*|\s*[-–—]\s*|\s*\n\s*|,?\s*kiêm\s+|\s*,?\s*\n\s*)/u;
+
+/** A personal name starting exactly at `pos`. */
+function readName(ctx: DocContext, pos: number): { start: number; end: number; name: string } | null {
+  NAME.lastIndex = pos;
+  const m = NAME.exec(ctx.text);
+  if (!m) return null;
+  return { start: pos, end: pos + m[0].length, name: m[0] };
+}
+
+/** Titles (each with the organisation after it) starting at `pos`, joined by commas, dashes or line breaks. */
+function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { positions: Position[]; end: number } {
+  const positions: Position[] = [];
+  let at = pos;
+  let end = pos;
+  for (;;) {
+    const rest = ctx.shadow.slice(at, at + 60);
+    const title = titleAtStart.find((t) => t.re.test(rest));
+    if (!title) break;
+    const titleMatch = title.re.exec(rest);
+    const titleEnd = at + (titleMatch?.[0].length ?? 0);
+    let org: OrgMention | null = orgs.find((o) => o.start >= titleEnd && o.start <= titleEnd + 1) ?? null;
+    if (!org) {
+      const covering = orgs.find((o) => o.start < titleEnd && o.end > titleEnd && o.start >= at);
+      if (covering?.name.startsWith('Ban Thường vụ ') || covering?.name.startsWith('Ban Chấp hành ')) {
+        org = { ...covering, name: covering.name.replace(/^Ban (?:Thường vụ|Chấp hành) /u, '') };
+      }
+    }
+    if (!org && title.implies) {
+      org = { type: 'Agency', name: title.implies, province: /ủy$/u.test(title.implies) ? ctx.province : null, start: at, end: titleEnd };
+    }
+    positions.push({ title: title.title, org });
+    end = org && org.end > titleEnd ? org.end : titleEnd;
+    const sep = SEPARATOR.exec(ctx.text.slice(end, end + 12));
+    if (!sep) break;
+    at = end + sep[0].length;
+  }
+  return { positions, end };
+}
+
+function titleAt(ctx: DocContext, pos: number): boolean {
+  const rest = ctx.shadow.slice(pos, pos + 40);
+  return titleAtStart.some((t) => t.re.test(rest));
+}
+
+function hasHonorificBefore(ctx: DocContext, pos: number): boolean {
+  return honorificBefore.test(ctx.text.slice(Math.max(0, pos - 14), pos));
+}
+
+/** Every official the report names, with titles, plus later mentions of the same names. */
+export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { start: number; end: number }[]): OfficialMention[] {
+  const found: OfficialMention[] = [];
+  const taken = (s: number, e: number): boolean =>
+    found.some((f) => s < f.end && e > f.start) || exclude.some((x) => s < x.end && e > x.start) || orgs.some((o) => o.type !== 'Agency' && s < o.end && e > o.start);
+  const nameStarts = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+  for (let m = nameStarts.exec(ctx.text); m; m = nameStarts.exec(ctx.text)) {
+    const pos = m.index;
+    if (taken(pos, pos + 1)) continue;
+    if (honorificAtStart.test(ctx.text.slice(pos, pos + 10)) && !titleAt(ctx, pos)) continue;
+    const name = titleAt(ctx, pos) ? null : readName(ctx, pos);
+    if (name) {
+      const honorific = hasHonorificBefore(ctx, pos);
+      const first = name.name.split(' ')[0] ?? '';
+      if ((honorific || surnames.has(first)) && !orgs.some((o) => name.start < o.end && name.end > o.start)) {
+        const sep = SEPARATOR.exec(ctx.text.slice(name.end, name.end + 12));
+        const chain = sep ? readTitleChain(ctx, name.end + sep[0].length, orgs) : { positions: [], end: name.end };
+        if (chain.positions.length > 0 || honorific) {
+          found.push({ name: name.name, start: pos, end: chain.positions.length > 0 ? chain.end : name.end, nameStart: name.start, nameEnd: name.end, positions: chain.positions });
+          nameStarts.lastIndex = chain.positions.length > 0 ? chain.end : name.end;
+          continue;
+        }
+      }
+    }
+    const chain = readTitleChain(ctx, pos, orgs);
+    if (chain.positions.length === 0) continue;
+    const space = /^ +/u.exec(ctx.text.slice(chain.end, chain.end + 3));
+    const after = space ? readName(ctx, chain.end + space[0].length) : null;
+    const first = after?.name.split(' ')[0] ?? '';
+    const honorific = hasHonorificBefore(ctx, pos) || honorificAtStart.test(ctx.text.slice(pos, pos + 10));
+    if (after && (surnames.has(first) || honorific) && !orgs.some((o) => after.start < o.end && after.end > o.start)) {
+      found.push({ name: after.name, start: pos, end: after.end, nameStart: after.start, nameEnd: after.end, positions: chain.positions });
+      nameStarts.lastIndex = after.end;
+    } else {
+      nameStarts.lastIndex = chain.end;
+    }
+  }
+  return addRepeatMentions(ctx, found);
+}
+
+/** Later (or earlier) bare uses of a name already introduced with a title. */
+function addRepeatMentions(ctx: DocContext, found: OfficialMention[]): OfficialMention[] {
+  const names = [...new Set(found.map((f) => f.name))];
+  const extra: OfficialMention[] = [];
+  for (const name of names) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of ctx.text.matchAll(re)) {
+      const start = m.index;
+      const end = start + name.length;
+      if (found.some((f) => start < f.end && end > f.start) || extra.some((f) => start < f.end && end > f.start)) continue;
+      extra.push({ name, start, end, nameStart: start, nameEnd: end, positions: [] });
+    }
+  }
+  return [...found, ...extra].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,239 @@
+import type { DocContext, OrgMention } from './context.ts';
+import { levelWordOf } from './context.ts';
+import { canonicalName } from './canonical.ts';
+import { agencies, titles } from './lexicon.ts';
+import type { OpenHead } from './lexicon.ts';
+import { readLevel } from './level.ts';
+import { compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
+import { findAlliances } from './alliances.ts';
+import { findCooperatives } from './cooperatives.ts';
+
+/**
+ * Finds the organisations a report names — alliances, agencies, cooperatives —
+ * each resolved to its canonical name and province. Recognisers run from the most
+ * specific to the most open; a later match overlapping an earlier one is dropped.
+ */
+
+const W = (forms: string[]): RegExp => compileWords(forms);
+const national = agencies.national.map((a) => ({ name: a.name, re: W(a.forms) }));
+const committees = agencies.partyCommittees.map((c) => ({ ...c, re: W(c.forms), cityRe: W(c.cityForms) }));
+const boards = agencies.partyBoards.map((b) => ({ name: b.name, re: W(b.forms) }));
+const committeeAfter = compileWordsAtStart(agencies.partyCommittees.flatMap((c) => [...c.forms, ...c.cityForms]));
+const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms) }));
+const DEPARTMENT_HEADS = [
+  { re: /(?<![\p{L}\p{N}])so(?![\p{L}\p{N}])/gu, head: 'Sở', letter: 'S', national: false },
+  { re: /(?<![\p{L}\p{N}])bo(?![\p{L}\p{N}])/gu, head: 'Bộ', letter: 'B', national: true },
+];
+const provincial = agencies.provincial.map((p) => ({ ...p, re: W(p.forms) }));
+const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
+const open = agencies.open.map((o) => ({ head: o, re: W(o.forms) }));
+const stopAtStart = compileExactWordsAtStart(agencies.stopWords);
+const GENERIC_BEFORE = /(?:cac|nhung|moi|mot so)\s+$/u;
+const titleAtStart = compileWordsAtStart(titles.titles.flatMap((t) => t.forms));
+const JOIN_AHEAD = /^(?:\s*,\s*|\s+va\s+)/u;
+
+type Found = OrgMention;
+
+class Claims {
+  private spans: { start: number; end: number }[] = [];
+  /** Whether [start, end) overlaps a span already taken. */
+  overlaps(start: number, end: number): boolean {
+    return this.spans.some((s) => start < s.end && end > s.start);
+  }
+  take(m: Found, out: Found[]): void {
+    if (this.overlaps(m.start, m.end)) return;
+    this.spans.push({ start: m.start, end: m.end });
+    out.push(m);
+  }
+}
+
+function isGeneric(ctx: DocContext, start: number): boolean {
+  return GENERIC_BEFORE.test(ctx.shadow.slice(Math.max(0, start - 10), start));
+}
+
+/** Words after `pos` up to a stop word, punctuation or the word limit. */
+function extendWords(ctx: DocContext, pos: number, limit: number): number {
+  let end = pos;
+  let words = 0;
+  const re = /\s+([\p{L}\p{N}][\p{L}\p{N}&'-]*)/uy;
+  while (words < limit) {
+    re.lastIndex = end;
+    const m = re.exec(ctx.text);
+    if (!m) break;
+    if (stopAtStart.test(ctx.lower.slice(end, end + 30))) break;
+    if (/^\p{Lu}/u.test(m[1] as string) && /^\s+(?:Sở|Hội|Liên minh|UBND|Ủy ban|Ban|Bộ)\b/u.test(ctx.text.slice(end, end + 14)) && words > 0) break;
+    end = re.lastIndex;
+    words++;
+  }
+  return end;
+}
+
+/** Capitalised words after `pos`, allowing `và` or a dash between them. */
+function extendCapitalised(ctx: DocContext, pos: number): number {
+  let end = pos;
+  const re = /\s+(?:(?:và|-|–)\s+)?\p{Lu}[\p{L}\p{N}]*/uy;
+  for (;;) {
+    re.lastIndex = end;
+    if (!re.exec(ctx.text)) break;
+    end = re.lastIndex;
+  }
+  return end;
+}
+
+function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: number): Found | null {
+  if (!/^\p{Lu}/u.test(ctx.text.slice(start, start + 1))) return null;
+  let end = headEnd;
+  let province: string | null = head.scope === 'national' ? null : ctx.province;
+  let level = '';
+  if (head.extent === 'untilLevel') {
+    const window = ctx.shadow.slice(headEnd, headEnd + 110);
+    const stop = window.search(/[.;:()\n]/u);
+    const scope = stop < 0 ? window : window.slice(0, stop);
+    const lm = /(?<![\p{L}\p{N}])(tinh|thanh pho)(?![\p{L}\p{N}])/u.exec(scope);
+    if (lm) {
+      const reading = readLevel(ctx, headEnd + lm.index - 1);
+      if (!reading) return null;
+      end = reading.end;
+      province = reading.province;
+      level = levelWordOf(ctx, province, reading.level);
+      const body = ctx.text.slice(start, headEnd + lm.index).trim();
+      return { type: 'Agency', name: canonicalName(`${body} ${level}`), province, start, end };
+    }
+    return null;
+  } else if (head.extent === 'capitalised') {
+    end = extendCapitalised(ctx, headEnd);
+  } else {
+    end = extendWords(ctx, headEnd, 9);
+  }
+  if (end === headEnd) return null;
+  const reading = readLevel(ctx, end);
+  const body = ctx.text.slice(start, end);
+  if (reading && reading.explicit) {
+    province = reading.province;
+    end = reading.end;
+  }
+  return { type: 'Agency', name: canonicalName(body), province, start, end };
+}
+
+function scanAll(re: RegExp, shadow: string, each: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(shadow); m; m = re.exec(shadow)) each(m);
+}
+
+/** Every organisation mention in the report, sorted by position. */
+export function findOrganisations(ctx: DocContext): OrgMention[] {
+  const out: Found[] = [];
+  const claims = new Claims();
+  for (const a of findAlliances(ctx)) claims.take(a, out);
+  for (const n of national) scanAll(n.re, ctx.shadow, (m) => claims.take({ type: 'Agency', name: n.name, province: null, start: m.index, end: m.index + m[0].length }, out));
+  for (const b of boards) {
+    scanAll(b.re, ctx.shadow, (m) => {
+      const after = m.index + m[0].length;
+      const c = committeeAfter.exec(ctx.shadow.slice(after, after + 16));
+      if (!c) return;
+      const committeeEnd = after + c[0].length;
+      const reading = readLevel(ctx, committeeEnd);
+      const province = reading?.explicit ? reading.province : ctx.province;
+      const city = province !== null && ctx.isCity(province);
+      const committee = committees[0];
+      const name = `${b.name} ${city ? committee?.cityName ?? 'Thành ủy' : committee?.name ?? 'Tỉnh ủy'}`;
+      claims.take({ type: 'Agency', name, province, start: m.index, end: reading?.explicit ? reading.end : committeeEnd }, out);
+    });
+  }
+  for (const c of committees) {
+    for (const [re, isCityForm] of [[c.re, false], [c.cityRe, true]] as const) {
+      scanAll(re, ctx.shadow, (m) => {
+        const end = m.index + m[0].length;
+        const reading = readLevel(ctx, end);
+        const province = reading?.explicit ? reading.province : ctx.province;
+        if (!reading?.explicit && isCityForm && (province === null || !ctx.isCity(province))) return;
+        const city = province !== null ? ctx.isCity(province) : isCityForm;
+        claims.take({ type: 'Agency', name: city ? c.cityName : c.name, province, start: m.index, end: reading?.explicit ? reading.end : end }, out);
+      });
+    }
+  }
+  for (const dh of DEPARTMENT_HEADS) {
+    scanAll(dh.re, ctx.shadow, (m) => {
+      if (ctx.text[m.index] !== dh.letter || isGeneric(ctx, m.index)) return;
+      const after = m.index + m[0].length;
+      for (const d of departments) {
+        const dm = d.re.exec(ctx.shadow.slice(after, after + 60));
+        if (!dm) continue;
+        let end = after + dm[0].length;
+        const reading = dh.national ? null : readLevel(ctx, end);
+        const province = dh.national ? null : reading?.explicit ? reading.province : ctx.province;
+        if (reading?.explicit) end = reading.end;
+        claims.take({ type: 'Agency', name: `${dh.head} ${d.name}`, province, start: m.index, end }, out);
+        return;
+      }
+    });
+  }
+  const pending: { name: string; start: number; end: number }[] = [];
+  for (const p of provincial) {
+    scanAll(p.re, ctx.shadow, (m) => {
+      if (isGeneric(ctx, m.index)) return;
+      const end = m.index + m[0].length;
+      if (p.levelBuiltIn) {
+        claims.take({ type: 'Agency', name: p.name, province: ctx.province, start: m.index, end }, out);
+        return;
+      }
+      const vn = VIET_NAM.exec(ctx.shadow.slice(end, end + 10));
+      if (vn) {
+        const name = p.name.endsWith('Việt Nam') ? p.name : `${p.name} Việt Nam`;
+        claims.take({ type: 'Agency', name, province: null, start: m.index, end: end + vn[0].length }, out);
+        return;
+      }
+      const reading = readLevel(ctx, end);
+      if (!reading) {
+        if (JOIN_AHEAD.test(ctx.shadow.slice(end, end + 6))) pending.push({ name: p.name, start: m.index, end });
+        return;
+      }
+      const level = levelWordOf(ctx, reading.province, reading.level);
+      claims.take({ type: 'Agency', name: `${p.name} ${level}`, province: reading.province, start: m.index, end: reading.end }, out);
+    });
+  }
+  shareLevels(ctx, pending, out, claims);
+  for (const c of findCooperatives(ctx)) claims.take(c, out);
+  for (const o of open) {
+    scanAll(o.re, ctx.shadow, (m) => {
+      if (claims.overlaps(m.index, m.index + m[0].length) || isGeneric(ctx, m.index)) return;
+      if (titleAtStart.test(ctx.shadow.slice(m.index, m.index + 30))) return;
+      const found = findOpen(ctx, o.head, m.index, m.index + m[0].length);
+      if (found) claims.take(found, out);
+    });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return addDefinedAbbreviations(ctx, out, claims);
+}
+
+/** `Tỉnh ủy, HĐND, UBND tỉnh`: heads listed before one level word share it. */
+function shareLevels(ctx: DocContext, pending: { name: string; start: number; end: number }[], out: Found[], claims: Claims): void {
+  pending.sort((a, b) => b.start - a.start);
+  for (const p of pending) {
+    const gap = JOIN_AHEAD.exec(ctx.shadow.slice(p.end, p.end + 6));
+    if (!gap) continue;
+    const next = out.find((o) => o.type === 'Agency' && o.start === p.end + gap[0].length);
+    if (!next) continue;
+    const level = /(?:tỉnh|thành phố)$/u.exec(next.name)?.[0] ?? levelWordOf(ctx, next.province, 'tỉnh');
+    claims.take({ type: 'Agency', name: `${p.name} ${level}`, province: next.province, start: p.start, end: p.end }, out);
+  }
+}
+
+/** `Ban Chỉ đạo … tỉnh (BCĐ)`: later uses of `BCĐ` name the same organisation. */
+function addDefinedAbbreviations(ctx: DocContext, found: Found[], claims: Claims): Found[] {
+  const extra: Found[] = [];
+  for (const org of found) {
+    const m = /^\s*\(([\p{Lu}][\p{L}&-]{1,11})\)/u.exec(ctx.text.slice(org.end, org.end + 16));
+    if (!m?.[1] || !/\p{Lu}.*\p{Lu}/u.test(m[1])) continue;
+    const alias = m[1];
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${alias.replace(/[&-]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const use of ctx.text.matchAll(re)) {
+      const start = use.index;
+      const end = start + alias.length;
+      if (start <= org.end + 2 || claims.overlaps(start, end)) continue;
+      const mention = { ...org, start, end };
+      claims.take(mention, extra);
+    }
+  }
+  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
+}

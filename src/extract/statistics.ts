@@ -1,0 +1,109 @@
+import type { Span, Statistic } from './record.ts';
+import type { MetricRule } from './lexicon.ts';
+import { cues, metrics } from './lexicon.ts';
+import { compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
+import { NUMBER_SOURCE, parseVietnameseNumber } from './numbers.ts';
+
+/**
+ * Statistics of the cooperative sector (FORMAT.md metrics) from sentences such as
+ * `Toàn tỉnh hiện có trên 500 HTX`, `thu hút 16,3 nghìn thành viên`,
+ * `HTX nông nghiệp: 180 HTX`, `tổng số vốn điều lệ 3.664 tỷ đồng`. Targets
+ * (`phấn đấu`, `mục tiêu`), ranges (`8-10 HTX`), fractions and percentages are skipped;
+ * after a `thành lập mới` figure, the breakdown that follows is not a total.
+ */
+
+type Qualifier = Statistic['qualifier'];
+type CompiledRule = MetricRule & { beforeRe?: RegExp; afterRe: RegExp };
+
+const rules: CompiledRule[] = metrics.rules.map((r) => ({
+  ...r,
+  ...(r.before ? { beforeRe: compilePattern(r.before.replace('{NEW}', metrics.newCues)) } : {}),
+  afterRe: compilePattern(r.after),
+}));
+const NUMBER = new RegExp(`(?<![\\d.,/])(?:${NUMBER_SOURCE})(?![\\d/]|[.,]\\d|\\s*%)`, 'gu');
+const haveCue = compileWords(metrics.haveCues);
+const targetCue = compileWords(cues.targetCues);
+const breakdown = compileWords(cues.breakdownCues);
+const newCue = compilePattern(metrics.newCues, 'gu');
+const stockCue = compileWords(metrics.stockCues);
+const blocker = compileWordsAtEnd(metrics.blockersBefore);
+const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
+const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
+const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map((m) => m.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).join('|')})(?![\\p{L}])`, 'u');
+const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [k.normalize('NFD').replace(/[\u0300-\u036f]/g, ''), v]));
+const RANGE_AFTER = /^\s*(?:[-–]|den|toi)\s*\d/u;
+const RANGE_BEFORE = /(?:tu|\d\s*[-–])\s*$/u;
+
+function moneyValue(value: number, unitText: string, target: 'billion' | 'million'): number {
+  const unit = unitText.trim();
+  const scale = unit.startsWith('nghin ty') || unit.startsWith('ngan ty') ? 1e12 : unit.startsWith('ty') || unit.startsWith('ti') ? 1e9 : unit.startsWith('trieu') ? 1e6 : 1e3;
+  const result = (value * scale) / (target === 'billion' ? 1e9 : 1e6);
+  return Math.round(result * 1e6) / 1e6;
+}
+
+/** Statistics stated in the sentences, for the report's province. */
+export function findStatistics(shadow: string, text: string, sentences: Span[], province: string | null): Statistic[] {
+  const out: Statistic[] = [];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    const sentence = shadow.slice(s.start, s.end);
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(sentence); m; m = NUMBER.exec(sentence)) {
+      const at = m.index;
+      const prefix = sentence.slice(0, at);
+      targetCue.lastIndex = 0;
+      if (targetCue.test(prefix)) break;
+      const clause = prefix.slice(prefix.lastIndexOf(';') + 1);
+      const rest = sentence.slice(at + m[0].length);
+      if (RANGE_AFTER.test(rest) || RANGE_BEFORE.test(prefix)) continue;
+      const value = parseVietnameseNumber(m[0]);
+      if (value === null) continue;
+      let qualifier: Qualifier = 'exact';
+      let before = prefix;
+      const over = overBefore.exec(before);
+      const about = aboutBefore.exec(before);
+      if (about) {
+        qualifier = 'about';
+        before = before.slice(0, about.index);
+      } else if (over) {
+        qualifier = 'over';
+        before = before.slice(0, over.index);
+      }
+      const mult = multiplierAfter.exec(rest);
+      const countRest = mult ? rest.slice(mult[0].length) : rest;
+      newCue.lastIndex = 0;
+      const news = [...clause.matchAll(newCue)];
+      const lastNew = news[news.length - 1];
+      stockCue.lastIndex = 0;
+      const newEarlier = lastNew !== undefined && !stockCue.test(clause.slice(lastNew.index + lastNew[0].length));
+      breakdown.lastIndex = 0;
+      const inBreakdown = breakdown.test(clause);
+      haveCue.lastIndex = 0;
+      const hasHave = haveCue.test(prefix);
+      for (const rule of rules) {
+        if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
+        if (!rule.beforeRe && (blocker.test(before) || /:\s*$/u.test(before))) continue;
+        if (rule.needsHave && !hasHave) continue;
+        const afterMatch = rule.afterRe.exec(rule.money ? rest : countRest);
+        if (!afterMatch) continue;
+        const isNew = rule.metric.endsWith('_new');
+        if (!isNew && newEarlier) break;
+        if (!rule.typed && !isNew && inBreakdown) break;
+        let final = value;
+        if (rule.money) final = moneyValue(value, afterMatch[0], rule.money);
+        else if (mult?.[1]) {
+          final = value * (multiplierValue.get(mult[1]) ?? 1);
+          if (qualifier === 'exact' && !Number.isInteger(value)) qualifier = 'about';
+        }
+        if (!rule.money && !Number.isInteger(final)) break;
+        const key = `${rule.metric}@${final}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push({ metric: rule.metric, value: final, unit: rule.unit, province, qualifier, evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) } });
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
