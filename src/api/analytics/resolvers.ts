@@ -7,13 +7,12 @@ import { createApiError } from '../errors.ts';
 import { selectSubgraph } from './select-subgraph.ts';
 
 /**
- * Resolvers of `schema/analytics.graphql`: `network`, `networkMetrics` and `exportSubgraph`.
+ * Resolvers of `schema/analytics.graphql`: `networkMetrics` and `exportSubgraph`.
  * Each parses its arguments, reads one subgraph through `fetchSubgraph`, and hands it to the
  * pure metrics and export code. Merge `analyticsQueryResolvers` into `Query`.
  */
 
 const selectorArg = z.record(z.string(), z.unknown());
-const networkArgs = z.object({ selection: selectorArg, maxNodes: z.number().int().min(1).max(20_000, 'maxNodes is at most 20000') });
 const metricsArgs = z.object({
   selection: selectorArg,
   orderBy: z.enum(['DEGREE', 'PAGERANK', 'BETWEENNESS']),
@@ -40,15 +39,6 @@ async function select(context: ApiContext, selection: Record<string, unknown>) {
 
 /** Root fields of the analytics schema. */
 export const analyticsQueryResolvers = {
-  network: async (_root: unknown, args: unknown, context: ApiContext) => {
-    const { selection, maxNodes } = parseArgs(networkArgs, args);
-    const { subgraph, plan } = await select(context, selection);
-    if (subgraph.nodes.length > maxNodes) {
-      throw createApiError('BAD_USER_INPUT', `the network ${plan.description} has ${subgraph.nodes.length} nodes, more than maxNodes (${maxNodes}): narrow the selection`);
-    }
-    return subgraph;
-  },
-
   networkMetrics: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { selection, orderBy, first } = parseArgs(metricsArgs, args);
     const { subgraph } = await select(context, selection);
