@@ -1,3 +1,4 @@
+import { analyticsQueryResolvers } from '../analytics/resolvers.ts';
 import { entityResolvers } from './entities.ts';
 import { mutationResolvers } from './mutations.ts';
 import { queryResolvers } from './queries.ts';
@@ -8,7 +9,7 @@ export function createResolvers() {
   return {
     ...relationshipResolvers,
     ...entityResolvers,
-    Query: queryResolvers,
+    Query: { ...queryResolvers, ...analyticsQueryResolvers },
     Mutation: mutationResolvers,
   };
 }
