@@ -46,7 +46,9 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const shadow = shadowOf(text);
   const sentences = splitSentences(text, norm.lines);
   const meta = readMetadata(norm, input);
-  const titleEnd = norm.lines[0]?.end ?? 0;
+  const firstLine = norm.lines[0] ? text.slice(norm.lines[0].start, norm.lines[0].end) : '';
+  const titleInText = !input.title || shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
+  const titleEnd = titleInText ? (norm.lines[0]?.end ?? 0) : 0;
   const provinceMentions = findProvinceMentions(text).map((m) => ({ province: m.province, start: m.start, end: m.end, prefixed: m.prefixed }));
   const vote = voteProvince({ ...(input.url ? { url: input.url } : {}), ...(meta.source ? { source: meta.source } : {}), shadow, titleEnd, mentions: provinceMentions });
   const warnings: string[] = [];
@@ -65,7 +67,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const awards = findAwards(ctx, sentences, orgs, officials);
   const cooperation = findCooperation(ctx, sentences, orgs, inTitles);
   const roles = findRoles(ctx, sentences, officials, orgs, inTitles);
-  const statistics = findStatistics(shadow, text, sentences, vote.province);
+  const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd));
 
   const table = new EntityTable();
   const provinceIds = new Set<string>();

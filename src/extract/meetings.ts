@@ -22,6 +22,7 @@ export type MeetingFound = {
 };
 
 const organise = compileWords(cues.organise);
+const signing = compileWords(cues.cooperation.signing);
 const meetingNoun = compileWords(cues.meetingNouns);
 const kinds = cues.meetingKinds.map((k) => ({ kind: k.kind, re: new RegExp(k.patterns.map((p) => compilePattern(p).source).join('|'), 'u') }));
 const DO_BY = /(?<![\p{L}])do\s+$/u;
@@ -31,13 +32,20 @@ const COURSE = /khoa\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
 const YEAR_AFTER_NAM = /nam\s+(20\d\d|19\d\d)(?!\s*[-–]\s*\d)/gu;
 const CLAUSE_END = /\s+(?:nham|de|voi su|va xac dinh|nghe|duoi su)\s|[.;:]|,\s/u;
 
-type Candidate = { sentence: Span; verbAt: number; nounAt: number };
+type Candidate = { sentence: Span; verbAt: number; nounAt: number; signing?: boolean };
 
 function findCandidate(ctx: DocContext, sentences: Span[], skipUntil: number): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sentences) {
     if (s.end <= skipUntil) continue;
     const shadow = ctx.shadow.slice(s.start, s.end);
+    signing.lastIndex = 0;
+    const sign = signing.exec(shadow);
+    organise.lastIndex = 0;
+    if (sign && findDates(shadow.slice(0, sign.index)).length > 0 && !organise.test(shadow.slice(0, sign.index))) {
+      out.push({ sentence: s, verbAt: s.start + sign.index, nounAt: s.start + sign.index, signing: true });
+      continue;
+    }
     organise.lastIndex = 0;
     for (let v = organise.exec(shadow); v; v = organise.exec(shadow)) {
       const after = shadow.slice(v.index + v[0].length, v.index + v[0].length + 50);
@@ -67,6 +75,20 @@ function resolveDate(d: DateMention, hints: (number | undefined)[]): string | un
 function maxYear(shadow: string): number | undefined {
   const years = [...shadow.matchAll(YEAR_AFTER_NAM)].map((m) => Number(m[1]));
   return years.length ? Math.max(...years) : undefined;
+}
+
+/** The organisations just before the verb: the last one and those listed with it (`A và B`, `A phối hợp với B`). */
+function joinedBefore(ctx: DocContext, before: OrgMention[]): OrgMention[] {
+  const last = before[before.length - 1];
+  if (!last) return [];
+  const list = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const o = before[i] as OrgMention;
+    const gap = ctx.shadow.slice(o.end, (list[0] as OrgMention).start);
+    if (!/^(?:\s*,\s*|\s+va\s+|\s+phoi hop voi\s+|\s+cung\s+|\s+cung voi\s+)$/u.test(gap)) break;
+    list.unshift(o);
+  }
+  return list;
 }
 
 /** The main meeting of the report, or null when no sentence holds one. */
@@ -110,12 +132,12 @@ export function findMeeting(
       if (byOrg) found.organisers = [byOrg];
     }
   }
-  if (found.organisers.length > 1) found.organisers = found.organisers.slice(-1);
+  found.organisers = c.signing ? [] : joinedBefore(ctx, found.organisers);
   const phraseShadow = ctx.shadow.slice(c.nounAt, c.sentence.end);
   const stop = phraseShadow.slice(4).search(CLAUSE_END);
   const phraseEnd = c.nounAt + (stop < 0 ? phraseShadow.length : stop + 4);
   const phrase = ctx.text.slice(c.nounAt, Math.min(phraseEnd, c.nounAt + 180)).trim();
-  found.name = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  found.name = c.signing ? `Lễ ${phrase}` : phrase.charAt(0).toUpperCase() + phrase.slice(1);
   const scope = ctx.shadow.slice(c.sentence.start, c.sentence.end);
   const kindList = kinds.filter((k) => k.re.test(ctx.shadow.slice(c.verbAt, phraseEnd))).map((k) => k.kind);
   if (kindList.length) found.attributes.kind = kindList.join(', ');

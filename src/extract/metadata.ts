@@ -46,9 +46,16 @@ function findAuthor(norm: NormalisedText): string | undefined {
   return isPersonalName(candidate) ? candidate : undefined;
 }
 
+/** `BÁO BẮC KẠN` → `Báo Bắc Kạn`; mixed-case text is kept. */
+function toTitleCase(line: string): string {
+  if (line !== line.toUpperCase()) return line;
+  return line.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
 /** The outlet named by the report itself, if any. */
 function findSource(norm: NormalisedText): string | undefined {
   if (norm.welcomeOutlet) return expandAbbreviations(norm.welcomeOutlet);
+  if (norm.outletLine) return toTitleCase(norm.outletLine);
   const body = lineText(norm, 1);
   const tag = TAG.exec(body);
   if (tag?.[1]) return tag[1];

@@ -1,5 +1,5 @@
 import { noise } from './lexicon.ts';
-import { compilePattern } from './patterns.ts';
+import { compilePattern, compileWords } from './patterns.ts';
 import { shadowOf } from './shadow.ts';
 
 /**
@@ -15,6 +15,8 @@ export type NormalisedText = {
   lines: { start: number; end: number }[];
   /** The outlet named by a "welcome to …" navigation line. */
   welcomeOutlet?: string;
+  /** A short line that only names the outlet (`BÁO BẮC KẠN`), removed from the text. */
+  outletLine?: string;
   /** The raw value of a "published on: …" line. */
   publishedLine?: string;
   /** How many lines were dropped as page debris. */
@@ -23,6 +25,7 @@ export type NormalisedText = {
 
 const dropLine = new RegExp(`^(?:${noise.dropLines.map((p) => compilePattern(p).source).join('|')})$`, 'u');
 const welcome = compilePattern(`^${noise.welcome}$`);
+const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[\\p{L}-]+){1,5}$`, 'u');
 const published = compilePattern(`^${noise.published}$`);
 
 /** Collapses spaces and invisible characters inside one line and trims it. */
@@ -53,6 +56,12 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
     const publishedMatch = published.exec(folded);
     if (publishedMatch?.[1] && result.publishedLine === undefined) {
       result.publishedLine = line.slice(folded.length - publishedMatch[1].length).trim();
+    }
+    if (kept.length === 0 && result.outletLine === undefined && outletOnly.test(folded) && line.length <= 60) {
+      result.outletLine = line;
+      result.dropped++;
+      previousFolded = folded;
+      continue;
     }
     const repeatsOutlet = result.welcomeOutlet !== undefined && folded === shadowOf(result.welcomeOutlet);
     if (folded === previousFolded || repeatsOutlet || dropLine.test(folded)) {

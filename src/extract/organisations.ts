@@ -25,6 +25,7 @@ const DEPARTMENT_HEADS = [
   { re: /(?<![\p{L}\p{N}])bo(?![\p{L}\p{N}])/gu, head: 'Bộ', letter: 'B', national: true },
 ];
 const provincial = agencies.provincial.map((p) => ({ ...p, re: W(p.forms) }));
+const BRANCH = /^\s*[-–]?\s*chi nhanh(?![\p{L}\p{N}])/u;
 const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
 const open = agencies.open.map((o) => ({ head: o, re: W(o.forms) }));
 const stopAtStart = compileExactWordsAtStart(agencies.stopWords);
@@ -49,6 +50,26 @@ class Claims {
 
 function isGeneric(ctx: DocContext, start: number): boolean {
   return GENERIC_BEFORE.test(ctx.shadow.slice(Math.max(0, start - 10), start));
+}
+
+/**
+ * A national body, or its provincial branch when `chi nhánh` (and a province) or a
+ * province name follows: `Ngân hàng HTX Việt Nam - Chi nhánh Nghệ An`, `Agribank Lâm Đồng`.
+ */
+function readBranch(ctx: DocContext, name: string, start: number, end: number): Found {
+  const branch = BRANCH.exec(ctx.shadow.slice(end, end + 16));
+  const surface = ctx.text.slice(start, end);
+  const base = /\s/u.test(surface) ? canonicalName(surface) : name;
+  if (branch) {
+    const reading = readLevel(ctx, end + branch[0].length);
+    const explicit = reading?.explicit ? reading : null;
+    return { type: 'Agency', name: `${base} - Chi nhánh`, province: explicit ? explicit.province : ctx.province, start, end: explicit ? explicit.end : end + branch[0].length };
+  }
+  const reading = readLevel(ctx, end);
+  if (reading?.explicit && /^ \p{Lu}/u.test(ctx.text.slice(end, end + 2))) {
+    return { type: 'Agency', name: `${base} - Chi nhánh`, province: reading.province, start, end: reading.end };
+  }
+  return { type: 'Agency', name, province: null, start, end };
 }
 
 /** Words after `pos` up to a stop word, punctuation or the word limit. */
@@ -82,6 +103,8 @@ function extendCapitalised(ctx: DocContext, pos: number): number {
 
 function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: number): Found | null {
   if (!/^\p{Lu}/u.test(ctx.text.slice(start, start + 1))) return null;
+  const written = ctx.lower.slice(start, headEnd);
+  if (!head.forms.some((f) => f.toLowerCase() === written)) return null;
   let end = headEnd;
   let province: string | null = head.scope === 'national' ? null : ctx.province;
   let level = '';
@@ -125,7 +148,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   const out: Found[] = [];
   const claims = new Claims();
   for (const a of findAlliances(ctx)) claims.take(a, out);
-  for (const n of national) scanAll(n.re, ctx.shadow, (m) => claims.take({ type: 'Agency', name: n.name, province: null, start: m.index, end: m.index + m[0].length }, out));
+  for (const n of national) scanAll(n.re, ctx.shadow, (m) => claims.take(readBranch(ctx, n.name, m.index, m.index + m[0].length), out));
   for (const b of boards) {
     scanAll(b.re, ctx.shadow, (m) => {
       const after = m.index + m[0].length;
@@ -154,7 +177,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   }
   for (const dh of DEPARTMENT_HEADS) {
     scanAll(dh.re, ctx.shadow, (m) => {
-      if (ctx.text[m.index] !== dh.letter || isGeneric(ctx, m.index)) return;
+      if (ctx.text[m.index] !== dh.letter || ctx.lower.slice(m.index, m.index + 2) !== dh.head.toLowerCase() || isGeneric(ctx, m.index)) return;
       const after = m.index + m[0].length;
       for (const d of departments) {
         const dm = d.re.exec(ctx.shadow.slice(after, after + 60));

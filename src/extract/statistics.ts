@@ -1,4 +1,5 @@
 import type { Span, Statistic } from './record.ts';
+import type { DocContext } from './context.ts';
 import type { MetricRule } from './lexicon.ts';
 import { cues, metrics } from './lexicon.ts';
 import { compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
@@ -41,8 +42,19 @@ function moneyValue(value: number, unitText: string, target: 'billion' | 'millio
   return Math.round(result * 1e6) / 1e6;
 }
 
+/** The province a clause names before its figure (`Hà Tĩnh có 753 HTX`), else the report's. */
+function provinceOfClause(ctx: DocContext, from: number, to: number): string | null {
+  let found: string | null = null;
+  for (const m of ctx.provinceMentions) {
+    if (m.start >= to) break;
+    if (m.start >= from) found = m.province;
+  }
+  return found ?? ctx.province;
+}
+
 /** Statistics stated in the sentences, for the report's province. */
-export function findStatistics(shadow: string, text: string, sentences: Span[], province: string | null): Statistic[] {
+export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] {
+  const { shadow, text } = ctx;
   const out: Statistic[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
@@ -96,7 +108,8 @@ export function findStatistics(shadow: string, text: string, sentences: Span[], 
           if (qualifier === 'exact' && !Number.isInteger(value)) qualifier = 'about';
         }
         if (!rule.money && !Number.isInteger(final)) break;
-        const key = `${rule.metric}@${final}`;
+        const province = provinceOfClause(ctx, s.start + at - clause.length, s.start + at);
+        const key = `${rule.metric}@${final}@${province}`;
         if (!seen.has(key)) {
           seen.add(key);
           out.push({ metric: rule.metric, value: final, unit: rule.unit, province, qualifier, evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) } });
