@@ -2,6 +2,7 @@ import { z } from 'zod';
 import raw from './data/provinces.json' with { type: 'json' };
 import { fold } from './fold.ts';
 import { canonicalToneMarks } from './tone-marks.ts';
+import { tokenize } from './province-tokens.ts';
 
 /**
  * Loads and checks `data/provinces.json` once, and builds the lookup tables the
@@ -63,79 +64,6 @@ export type ProvinceInfo = {
 /** `province` is null for names that only contain a province's name (`Thái Bình Dương`). */
 export type AliasHit = { province: string | null; bare: boolean; selfPrefixed: boolean };
 export type TrieNode = { next: Map<string, TrieNode>; hit?: AliasHit };
-
-/** A word of text: its span, matching key, and capitalisation. */
-export type Token = { start: number; end: number; key: string; capitalised: boolean; titleCase: boolean; marked: boolean };
-
-/** The matching key of a word with diacritics: canonical tone marks, lower case. */
-function keyOf(word: string): string {
-  return canonicalToneMarks(word).toLowerCase();
-}
-
-/** Word characters by UTF-16 code unit: 1 yes, 0 no, undefined not yet tested. */
-const wordCodes = new Int8Array(65536).fill(-1);
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-
-function isWordCode(code: number): boolean {
-  let known = wordCodes[code] ?? 0;
-  if (known < 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
-    wordCodes[code] = known;
-  }
-  return known === 1;
-}
-
-/** Diacritic-free lower-case letters by code unit (`ò` → `o`, `đ` → `d`), one for one. */
-const foldedChars = new Map<number, string>();
-
-function foldChar(code: number, char: string): string {
-  if (code < 0x80) return char;
-  let folded = foldedChars.get(code);
-  if (folded === undefined) {
-    folded = char === 'đ' ? 'd' : char.normalize('NFD').charAt(0);
-    foldedChars.set(code, folded);
-  }
-  return folded;
-}
-
-function foldLower(lower: string): string {
-  let out = '';
-  for (let i = 0; i < lower.length; i++) out += foldChar(lower.charCodeAt(i), lower.charAt(i));
-  return out;
-}
-
-/**
- * Splits text into words. With `folded`, keys are diacritic-free (`hoa`), otherwise
- * they keep diacritics in canonical tone-mark spelling (`hòa`); both lower case.
- */
-export function tokenize(text: string, folded: boolean): Token[] {
-  let lower = canonicalToneMarks(text).toLowerCase();
-  // both steps keep the length of NFC text; anything else is keyed word by word
-  const aligned = lower.length === text.length;
-  if (aligned && folded) lower = foldLower(lower);
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!isWordCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let marked = false;
-    while (i < text.length && isWordCode(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) >= 0x80) marked = true;
-      i++;
-    }
-    const word = text.slice(start, i);
-    const first = word.charAt(0);
-    const second = word.charAt(1);
-    const capitalised = first !== first.toLowerCase();
-    const titleCase = capitalised && second !== '' && second !== second.toUpperCase();
-    const key = aligned ? lower.slice(start, i) : folded ? fold(word) : keyOf(word);
-    tokens.push({ start, end: i, key, capitalised, titleCase, marked });
-  }
-  return tokens;
-}
 
 function phraseKeys(phrase: string, folded: boolean): string[] {
   return tokenize(phrase, folded).map((token) => token.key);
@@ -281,7 +209,7 @@ function toPhraseSet(phrases: string[]): PhraseSet {
 }
 
 function toWordSet(words: string[]): { canonical: Set<string>; folded: Set<string> } {
-  return { canonical: new Set(words.map((w) => keyOf(w))), folded: new Set(words.map((w) => fold(w))) };
+  return { canonical: new Set(words.map((w) => canonicalToneMarks(w).toLowerCase())), folded: new Set(words.map((w) => fold(w))) };
 }
 
 /** Everything the province functions look things up in. */

@@ -1,5 +1,7 @@
-import { gazetteer, tokenize } from './province-data.ts';
-import type { AliasHit, PhraseSet, Token, TrieNode } from './province-data.ts';
+import { gazetteer } from './province-data.ts';
+import type { AliasHit, PhraseSet, TrieNode } from './province-data.ts';
+import { tokenizeText } from './province-tokens.ts';
+import type { Token } from './province-tokens.ts';
 
 /**
  * Finds the places where running text names a province. One pass over the words
@@ -26,17 +28,6 @@ type Candidate = { from: number; to: number; hit: AliasHit; prefix: number | nul
 const SPACE = /^[ \t\u00a0]+$/;
 const INNER_GAP = /^[ \t\u00a0]*[-‐‑–—]?[ \t\u00a0]*$/;
 const DOT_GAP = /^\.[ \t\u00a0]*$/;
-/** Below this share of words with diacritics, the text is taken as written without them. */
-const DIACRITIC_FREE_SHARE = 0.05;
-
-/** True when text is (nearly) all plain ASCII letters, as in `Hoa Binh`. */
-function isDiacriticFree(tokens: Token[]): boolean {
-  if (tokens.length === 0) return true;
-  let marked = 0;
-  for (const token of tokens) if (token.marked) marked++;
-  return marked / tokens.length < DIACRITIC_FREE_SHARE;
-}
-
 function gapBetween(text: string, tokens: Token[], left: number): string {
   const a = tokens[left];
   const b = tokens[left + 1];
@@ -207,9 +198,7 @@ function toMention(candidate: Candidate, province: string, text: string, tokens:
  * Text written without diacritics is matched on its diacritic-free spellings.
  */
 export function findProvinceMentions(text: string): ProvinceMention[] {
-  const probe = tokenize(text, false);
-  const folded = isDiacriticFree(probe);
-  const tokens = folded ? tokenize(text, true) : probe;
+  const { tokens, folded } = tokenizeText(text);
   const candidates = dropOverlaps(collectCandidates(text, tokens, folded));
   const mentions: ProvinceMention[] = [];
   for (const candidate of candidates) {
@@ -224,9 +213,7 @@ export function findProvinceMentions(text: string): ProvinceMention[] {
  * context checks of running text: `Cổng TTĐT tỉnh AG` → An Giang.
  */
 export function listProvincesNamedIn(label: string): string[] {
-  const probe = tokenize(label, false);
-  const folded = isDiacriticFree(probe);
-  const tokens = folded ? tokenize(label, true) : probe;
+  const { tokens, folded } = tokenizeText(label);
   const named = new Set<string>();
   for (const candidate of collectCandidates(label, tokens, folded)) {
     const province = candidate.hit.province;

@@ -1,4 +1,5 @@
-import { MERGER_DATE, gazetteer, outletKey, tokenize } from './province-data.ts';
+import { MERGER_DATE, gazetteer, outletKey } from './province-data.ts';
+import { tokenize } from './province-tokens.ts';
 import type { ProvinceInfo } from './province-data.ts';
 import { listProvincesNamedIn } from './province-mentions.ts';
 

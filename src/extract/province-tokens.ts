@@ -1,0 +1,118 @@
+import { fold } from './fold.ts';
+import { canonicalToneMarks } from './tone-marks.ts';
+
+/**
+ * Words of a text for province matching, with offsets into the text and keys that
+ * ignore case and tone-mark placement (`Hoà`, `HÒA` → `hòa`), or all diacritics
+ * (`hoa`) for text written without them.
+ */
+
+/** A word of text: its span, matching key, and capitalisation. */
+export type Token = {
+  start: number;
+  end: number;
+  key: string;
+  /** First letter upper case: `Hòa`, `HÒA`. */
+  capitalised: boolean;
+  /** First letter upper case and the second lower case: `Hòa`, not `HÒA` or `HTX`. */
+  titleCase: boolean;
+  /** Holds a letter outside ASCII (a diacritic, or `đ`). */
+  marked: boolean;
+};
+
+/** Below this share of words with diacritics, a text is taken as written without them. */
+const DIACRITIC_FREE_SHARE = 0.05;
+
+/** Word characters by UTF-16 code unit beyond ASCII: 1 yes, 0 no, -1 not yet tested. */
+const wordCodes = new Int8Array(65536).fill(-1);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let known = wordCodes[code] ?? 0;
+  if (known < 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+    wordCodes[code] = known;
+  }
+  return known === 1;
+}
+
+/** Diacritic-free lower-case letters by code unit (`ò` → `o`, `đ` → `d`), one for one. */
+const foldedChars = new Map<number, string>();
+
+function foldLower(lower: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) continue;
+    let folded = foldedChars.get(code);
+    if (folded === undefined) {
+      const char = lower.charAt(i);
+      folded = char === 'đ' ? 'd' : char.normalize('NFD').charAt(0);
+      foldedChars.set(code, folded);
+    }
+    parts.push(lower.slice(from, i), folded);
+    from = i + 1;
+  }
+  parts.push(lower.slice(from));
+  return parts.join('');
+}
+
+function scan(text: string, lower: string, aligned: boolean, folded: boolean): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let marked = false;
+    for (let code = text.charCodeAt(i); i < length && isWordCode(code); code = text.charCodeAt(++i)) {
+      if (code >= 0x80) marked = true;
+    }
+    const first = text.charAt(start);
+    const capitalised = first !== first.toLowerCase();
+    const second = i - start > 1 ? text.charAt(start + 1) : '';
+    const titleCase = capitalised && second !== '' && second !== second.toUpperCase();
+    const key = aligned ? lower.slice(start, i) : wordKey(text.slice(start, i), folded);
+    tokens.push({ start, end: i, key, capitalised, titleCase, marked });
+  }
+  return tokens;
+}
+
+function wordKey(word: string, folded: boolean): string {
+  return folded ? fold(word) : canonicalToneMarks(word).toLowerCase();
+}
+
+/**
+ * Splits text into words. With `folded`, keys are diacritic-free (`hoa`), otherwise
+ * they keep diacritics in canonical tone-mark spelling (`hòa`); both lower case.
+ */
+export function tokenize(text: string, folded: boolean): Token[] {
+  let lower = canonicalToneMarks(text).toLowerCase();
+  // both steps keep the length of NFC text; anything else is keyed word by word
+  const aligned = lower.length === text.length;
+  if (aligned && folded) lower = foldLower(lower);
+  return scan(text, lower, aligned, folded);
+}
+
+/**
+ * Splits running text into words, deciding from the text itself whether it is written
+ * with diacritics (keys `hòa`) or without (keys `hoa`, and `folded` is true).
+ */
+export function tokenizeText(text: string): { tokens: Token[]; folded: boolean } {
+  const lower = canonicalToneMarks(text).toLowerCase();
+  const aligned = lower.length === text.length;
+  const tokens = scan(text, lower, aligned, false);
+  let marked = 0;
+  for (const token of tokens) if (token.marked) marked++;
+  if (tokens.length > 0 && marked / tokens.length >= DIACRITIC_FREE_SHARE) return { tokens, folded: false };
+  const foldedLower = aligned ? foldLower(lower) : lower;
+  for (const token of tokens) {
+    token.key = aligned ? foldedLower.slice(token.start, token.end) : fold(text.slice(token.start, token.end));
+  }
+  return { tokens, folded: true };
+}
