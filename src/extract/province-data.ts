@@ -41,6 +41,7 @@ const contextSchema = z.strictObject({
   personWords: z.array(z.string().min(1)),
   surnames: z.array(z.string().min(1)),
   middleNames: z.array(z.string().min(1)),
+  formerMarks: z.array(z.string().min(1)),
 });
 
 /** A provincial-level unit as the rest of the code sees it. */
@@ -223,6 +224,7 @@ function buildGazetteer(units: Unit[], context: z.infer<typeof contextSchema>, o
     hosts: buildHosts(units),
     outlets: buildOutlets(units),
     prefixes: toPhraseSet(context.prefixes),
+    formerMarks: toPhraseSet(context.formerMarks),
     blockers: {
       place: toPhraseSet(context.placeWords),
       organisation: toPhraseSet(context.organisationWords),

@@ -21,6 +21,8 @@ export type ProvinceMention = {
   prefixed: boolean;
   /** The prefix word(s) as written, when there is one. */
   prefix: { start: number; end: number; text: string } | null;
+  /** Followed by `(cũ)`, `trước đây` …: the old unit named in a post-merger text, not the report's province. */
+  former: boolean;
 };
 
 type Candidate = { from: number; to: number; hit: AliasHit; prefix: number | null };
@@ -179,7 +181,13 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
   return candidates.filter((candidate) => !dropped.has(candidate));
 }
 
-function toMention(candidate: Candidate, province: string, text: string, tokens: Token[]): ProvinceMention {
+/** True when a former-unit mark (`(cũ)`, `trước sáp nhập`) follows the name at word `to`. */
+function isMarkedFormer(text: string, tokens: Token[], to: number, folded: boolean): boolean {
+  if (to >= tokens.length || !/^[ \t\u00a0]*[(]?[ \t\u00a0]*$/.test(gapBetween(text, tokens, to - 1))) return false;
+  return pick(gazetteer.formerMarks, folded).some((mark) => mark.every((key, i) => tokens[to + i]?.key === key));
+}
+
+function toMention(candidate: Candidate, province: string, text: string, tokens: Token[], folded: boolean): ProvinceMention {
   const start = tokens[candidate.from]?.start ?? 0;
   const end = tokens[candidate.to - 1]?.end ?? start;
   const prefixStart = candidate.prefix === null ? undefined : tokens[candidate.prefix]?.start;
@@ -188,7 +196,8 @@ function toMention(candidate: Candidate, province: string, text: string, tokens:
     prefixStart === undefined || prefixEnd === undefined
       ? null
       : { start: prefixStart, end: prefixEnd, text: text.slice(prefixStart, prefixEnd) };
-  return { province, start, end, text: text.slice(start, end), prefixed: prefix !== null || candidate.hit.selfPrefixed, prefix };
+  const prefixed = prefix !== null || candidate.hit.selfPrefixed;
+  return { province, start, end, text: text.slice(start, end), prefixed, prefix, former: isMarkedFormer(text, tokens, candidate.to, folded) };
 }
 
 /**
@@ -203,7 +212,7 @@ export function findProvinceMentions(text: string): ProvinceMention[] {
   const mentions: ProvinceMention[] = [];
   for (const candidate of candidates) {
     const province = candidate.hit.province;
-    if (province !== null && isAccepted(candidate, text, tokens, folded)) mentions.push(toMention(candidate, province, text, tokens));
+    if (province !== null && isAccepted(candidate, text, tokens, folded)) mentions.push(toMention(candidate, province, text, tokens, folded));
   }
   return mentions;
 }

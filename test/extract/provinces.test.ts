@@ -190,10 +190,10 @@ describe('findProvinceMentions', () => {
     const text = 'Liên minh HTX tỉnh Hoà Bình làm việc với TP.HCM, thành phố Cần Thơ và Bắc Ninh.';
     const mentions = findProvinceMentions(text);
     expect(mentions).toEqual([
-      { province: 'Hòa Bình', start: 19, end: 27, text: 'Hoà Bình', prefixed: true, prefix: { start: 14, end: 18, text: 'tỉnh' } },
-      { province: 'Hồ Chí Minh', start: 41, end: 47, text: 'TP.HCM', prefixed: true, prefix: null },
-      { province: 'Cần Thơ', start: 59, end: 66, text: 'Cần Thơ', prefixed: true, prefix: { start: 49, end: 58, text: 'thành phố' } },
-      { province: 'Bắc Ninh', start: 70, end: 78, text: 'Bắc Ninh', prefixed: false, prefix: null },
+      { province: 'Hòa Bình', start: 19, end: 27, text: 'Hoà Bình', prefixed: true, prefix: { start: 14, end: 18, text: 'tỉnh' }, former: false },
+      { province: 'Hồ Chí Minh', start: 41, end: 47, text: 'TP.HCM', prefixed: true, prefix: null, former: false },
+      { province: 'Cần Thơ', start: 59, end: 66, text: 'Cần Thơ', prefixed: true, prefix: { start: 49, end: 58, text: 'thành phố' }, former: false },
+      { province: 'Bắc Ninh', start: 70, end: 78, text: 'Bắc Ninh', prefixed: false, prefix: null, former: false },
     ]);
     for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
@@ -212,6 +212,20 @@ describe('findProvinceMentions', () => {
     expect(mentionsOf('HTX Hòa Bình và Công ty TNHH Quảng Ninh nhận Bằng khen.')).toEqual([]);
     expect(mentionsOf('Nhà hàng Hòa Bình Xanh; Thái Bình Dương; tỉnh Hà Nam Ninh cũ.')).toEqual([]);
     expect(mentionsOf('Liên minh HTX Hòa Bình tổ chức hội nghị.')).toEqual([['Hòa Bình', 'Hòa Bình', false]]);
+  });
+
+  it('marks old units named as former ones in post-merger texts', () => {
+    const mentions = findProvinceMentions('Liên minh HTX tỉnh Cà Mau – Bạc Liêu (cũ) và tỉnh Hòa Bình cũ; tỉnh Phú Thọ mới.');
+    expect(mentions.map((m) => [m.province, m.former])).toEqual([
+      ['Cà Mau', false],
+      ['Bạc Liêu', true],
+      ['Hòa Bình', true],
+      ['Phú Thọ', false],
+    ]);
+  });
+
+  it('does not read Việt Nam followed by a capitalised word as Nam Định', () => {
+    expect(mentionsOf('Liên minh HTX Việt Nam Định hướng phát triển')).toEqual([]);
   });
 
   it('reads a prefixed name followed by an official as the province', () => {
