@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Span } from './record.ts';
 import { awards, cues, titles } from './lexicon.ts';
-import { compileWords, compileWordsAtStart } from './patterns.ts';
+import { alternationOf, compileWords, compileWordsAtStart } from './patterns.ts';
 import { parseVietnameseNumber } from './numbers.ts';
 
 /**
@@ -29,8 +29,8 @@ const kindRe = compileWords(kindForms.map((k) => k.form));
 const formToKind = new Map(kindForms.map((k) => [k.form.toLowerCase(), k.kind]));
 const verbs = compileWords(cues.awardVerbs);
 const titleAtStart = compileWordsAtStart(titles.titles.flatMap((t) => t.forms));
-const collectives = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${awards.countNouns.collectives.map((n) => n.toLowerCase()).join('|')})(?![\\p{L}])`, 'u');
-const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${awards.countNouns.individuals.join('|')})(?![\\p{L}])`, 'u');
+const collectives = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.collectives)})(?![\\p{L}])`, 'u');
+const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.individuals)})(?![\\p{L}])`, 'u');
 const ON_BEHALF = /(?:thay mat|thua uy quyen(?: cua)?|uy quyen cua)\s+$/u;
 
 function kindOf(ctx: DocContext, start: number, end: number): string {
@@ -95,7 +95,7 @@ function findAuthority(ctx: DocContext, award: AwardFound, s: Span, start: numbe
     const before = orgs.filter((o) => o.start >= s.start && o.end <= start && o.type !== 'Cooperative');
     const last = before[before.length - 1];
     const between = last ? ctx.shadow.slice(last.end, start) : '';
-    if (last && /^\s*(?:(?:da|se|cung)\s+)?(?:trao tang|trao|tang|khen thuong)\s+$/u.test(between)) {
+    if (last && /^\s*(?:(?:da|se|cung)\s+)?(?:trao tang|trao|tang|khen thuong)\s+(?:danh hieu\s+)?["“”']?\s*$/u.test(between)) {
       const lead = ctx.shadow.slice(Math.max(s.start, last.start - 8), last.start);
       if (by.test(lead) || !/(?:cho|nhan)\s+$/u.test(lead)) org = last;
     }

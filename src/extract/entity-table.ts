@@ -19,6 +19,8 @@ const PREFIX: Record<EntityType, string> = {
 
 export class EntityTable {
   private byKey = new Map<string, Entity>();
+  private byRawKey = new Map<string, Entity>();
+  private byId = new Map<string, Entity>();
   private counters = new Map<EntityType, number>();
   private relationKeys = new Set<string>();
   readonly entities: Entity[] = [];
@@ -26,14 +28,19 @@ export class EntityTable {
 
   /** The id of the entity with this identity, created on first sight; the mention is added when given. */
   add(type: EntityType, name: string, province: string | null | undefined, mention?: Span, extra?: Partial<Entity>): string {
-    const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
-    let entity = this.byKey.get(key);
+    const rawKey = `${type}|${name}|${province === undefined ? '-' : province === null ? '?' : province}`;
+    let entity = this.byRawKey.get(rawKey);
+    const key = entity ? '' : `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
+    entity ??= this.byKey.get(key);
+    if (entity) this.byRawKey.set(rawKey, entity);
     if (!entity) {
       const n = (this.counters.get(type) ?? 0) + 1;
       this.counters.set(type, n);
       entity = { id: `${PREFIX[type]}${n}`, type, name, ...(province !== undefined ? { province } : {}), mentions: [], ...extra };
       this.byKey.set(key, entity);
+      this.byRawKey.set(rawKey, entity);
       this.entities.push(entity);
+      this.byId.set(entity.id, entity);
     }
     if (mention && !entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
     return entity.id;
@@ -41,7 +48,7 @@ export class EntityTable {
 
   /** Adds a mention to an existing entity. */
   mention(id: string, span: Span): void {
-    const entity = this.entities.find((e) => e.id === id);
+    const entity = this.byId.get(id);
     if (entity && !entity.mentions.some((m) => m.start === span.start && m.end === span.end)) entity.mentions.push(span);
   }
 

@@ -1,6 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { titles } from './lexicon.ts';
-import { compileWordsAtStart } from './patterns.ts';
+import { alternationOf } from './patterns.ts';
+import { shadowOf } from './shadow.ts';
 
 /**
  * Officials: a personal name with the titles and organisations that go with it,
@@ -14,7 +15,17 @@ import { compileWordsAtStart } from './patterns.ts';
 export type Position = { title: string; org: OrgMention | null };
 export type OfficialMention = { name: string; start: number; end: number; nameStart: number; nameEnd: number; positions: Position[] };
 
-const titleAtStart = titles.titles.map((t) => ({ ...t, re: compileWordsAtStart(t.forms) }));
+const titleByForm = new Map(titles.titles.flatMap((t) => t.forms.map((f) => [shadowOf(f).replace(/\s+/g, ' '), t] as const)));
+const TITLE_AT = new RegExp(`(?:${alternationOf(titles.titles.flatMap((t) => t.forms))})(?![\\p{L}\\p{N}])`, 'uy');
+
+/** The title that starts exactly at `pos`, and where it ends. */
+function titleStartingAt(ctx: DocContext, pos: number): { title: (typeof titles.titles)[number]; end: number } | null {
+  TITLE_AT.lastIndex = pos;
+  const m = TITLE_AT.exec(ctx.shadow);
+  if (!m) return null;
+  const title = titleByForm.get(m[0].replace(/\s+/g, ' '));
+  return title ? { title, end: pos + m[0].length } : null;
+}
 const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+$`, 'u');
 const honorificAtStart = new RegExp(`^(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+`, 'u');
 const surnames = new Set(titles.surnames);
@@ -23,6 +34,10 @@ const SEPARATOR = /^(?:\s*,\s*|\s*[-–—]\s*|\s*\n\s*|,?\s*kiêm\s+|\s*,?\s*\n
 
 /** A personal name starting exactly at `pos`. */
 function readName(ctx: DocContext, pos: number): { start: number; end: number; name: string } | null {
+  const space = ctx.text.indexOf(' ', pos);
+  if (space < 0 || space - pos > 12) return null;
+  const next = ctx.text[space + 1];
+  if (next === undefined || next === next.toLowerCase()) return null;
   NAME.lastIndex = pos;
   const m = NAME.exec(ctx.text);
   if (!m) return null;
@@ -35,11 +50,9 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
   let at = pos;
   let end = pos;
   for (;;) {
-    const rest = ctx.shadow.slice(at, at + 60);
-    const title = titleAtStart.find((t) => t.re.test(rest));
-    if (!title) break;
-    const titleMatch = title.re.exec(rest);
-    const titleEnd = at + (titleMatch?.[0].length ?? 0);
+    const found = titleStartingAt(ctx, at);
+    if (!found) break;
+    const { title, end: titleEnd } = found;
     let org: OrgMention | null = orgs.find((o) => o.start >= titleEnd && o.start <= titleEnd + 1) ?? null;
     if (!org) {
       const covering = orgs.find((o) => o.start < titleEnd && o.end > titleEnd && o.start >= at);
@@ -60,8 +73,7 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
 }
 
 function titleAt(ctx: DocContext, pos: number): boolean {
-  const rest = ctx.shadow.slice(pos, pos + 40);
-  return titleAtStart.some((t) => t.re.test(rest));
+  return titleStartingAt(ctx, pos) !== null;
 }
 
 function hasHonorificBefore(ctx: DocContext, pos: number): boolean {
@@ -112,11 +124,11 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
 function addRepeatMentions(ctx: DocContext, found: OfficialMention[]): OfficialMention[] {
   const names = [...new Set(found.map((f) => f.name))];
   const extra: OfficialMention[] = [];
+  const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
   for (const name of names) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of ctx.text.matchAll(re)) {
-      const start = m.index;
+    for (let start = ctx.text.indexOf(name); start >= 0; start = ctx.text.indexOf(name, start + 1)) {
       const end = start + name.length;
+      if (isLetter(ctx.text[start - 1]) || isLetter(ctx.text[end])) continue;
       if (found.some((f) => start < f.end && end > f.start) || extra.some((f) => start < f.end && end > f.start)) continue;
       extra.push({ name, start, end, nameStart: start, nameEnd: end, positions: [] });
     }

@@ -1,6 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { levelWordOf } from './context.ts';
 import { canonicalName } from './canonical.ts';
+import { shadowOf } from './shadow.ts';
 import { agencies, titles } from './lexicon.ts';
 import type { OpenHead } from './lexicon.ts';
 import { readLevel } from './level.ts';
@@ -15,16 +16,24 @@ import { findCooperatives } from './cooperatives.ts';
  */
 
 const W = (forms: string[]): RegExp => compileWords(forms);
-const national = agencies.national.map((a) => ({ name: a.name, re: W(a.forms) }));
+const keyOf = (matched: string): string => matched.replace(/\s+/g, ' ');
+
+/** One regex for a whole list of named forms, and the entry each matched form belongs to. */
+function compileTable<T extends { forms: string[] }>(entries: T[]): { re: RegExp; entryOf(matched: string): T | undefined } {
+  const byForm = new Map<string, T>();
+  for (const e of entries) for (const f of e.forms) if (!byForm.has(keyOf(shadowOf(f)))) byForm.set(keyOf(shadowOf(f)), e);
+  return { re: W(entries.flatMap((e) => e.forms)), entryOf: (matched) => byForm.get(keyOf(matched)) };
+}
+const national = compileTable(agencies.national);
 const committees = agencies.partyCommittees.map((c) => ({ ...c, re: W(c.forms), cityRe: W(c.cityForms) }));
-const boards = agencies.partyBoards.map((b) => ({ name: b.name, re: W(b.forms) }));
+const boards = compileTable(agencies.partyBoards);
 const committeeAfter = compileWordsAtStart(agencies.partyCommittees.flatMap((c) => [...c.forms, ...c.cityForms]));
 const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms) }));
 const DEPARTMENT_HEADS = [
   { re: /(?<![\p{L}\p{N}])so(?![\p{L}\p{N}])/gu, head: 'Sở', letter: 'S', national: false },
   { re: /(?<![\p{L}\p{N}])bo(?![\p{L}\p{N}])/gu, head: 'Bộ', letter: 'B', national: true },
 ];
-const provincial = agencies.provincial.map((p) => ({ ...p, re: W(p.forms) }));
+const provincial = compileTable(agencies.provincial);
 const BRANCH = /^\s*[-–]?\s*chi nhanh(?![\p{L}\p{N}])/u;
 const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
 const open = agencies.open.map((o) => ({ head: o, re: W(o.forms) }));
@@ -148,9 +157,14 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   const out: Found[] = [];
   const claims = new Claims();
   for (const a of findAlliances(ctx)) claims.take(a, out);
-  for (const n of national) scanAll(n.re, ctx.shadow, (m) => claims.take(readBranch(ctx, n.name, m.index, m.index + m[0].length), out));
-  for (const b of boards) {
-    scanAll(b.re, ctx.shadow, (m) => {
+  scanAll(national.re, ctx.shadow, (m) => {
+    const n = national.entryOf(m[0]);
+    if (n) claims.take(readBranch(ctx, n.name, m.index, m.index + m[0].length), out);
+  });
+  {
+    scanAll(boards.re, ctx.shadow, (m) => {
+      const b = boards.entryOf(m[0]);
+      if (!b) return;
       const after = m.index + m[0].length;
       const c = committeeAfter.exec(ctx.shadow.slice(after, after + 16));
       if (!c) return;
@@ -192,9 +206,10 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
     });
   }
   const pending: { name: string; start: number; end: number }[] = [];
-  for (const p of provincial) {
-    scanAll(p.re, ctx.shadow, (m) => {
-      if (isGeneric(ctx, m.index)) return;
+  {
+    scanAll(provincial.re, ctx.shadow, (m) => {
+      const p = provincial.entryOf(m[0]);
+      if (!p || isGeneric(ctx, m.index)) return;
       const end = m.index + m[0].length;
       if (p.levelBuiltIn) {
         claims.take({ type: 'Agency', name: p.name, province: ctx.province, start: m.index, end }, out);
