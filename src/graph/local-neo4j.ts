@@ -46,16 +46,19 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   await ensureLauncherBuilt();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
   const args = [`@${JVM_OPTIONS}`, '-jar', JAR, '--data', dataDir, '--port', String(options.port)];
+  args.push('--ready-timeout-seconds', String(Math.ceil(readyTimeoutMs / 1000)));
   args.push('--watch-stdin', '--parent-pid', String(process.pid));
   log('spawning java %s', args.join(' '));
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Own process group: a terminal's Ctrl-C reaches only this process, which then stops the JVM in order.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const stopOnExit = (): void => void child.kill('SIGTERM');
   process.once('exit', stopOnExit);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   void exited.then(() => process.removeListener('exit', stopOnExit));
 
-  const uri = await awaitReady(child, exited, options.readyTimeoutMs ?? 120_000).catch(async (error: unknown) => {
+  const uri = await awaitReady(child, exited, readyTimeoutMs + 5000).catch(async (error: unknown) => {
     child.kill('SIGKILL');
     await exited;
     throw error;

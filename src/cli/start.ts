@@ -1,0 +1,102 @@
+import createDebug from 'debug';
+import { mountAnalystRoutes } from '../web/routes.ts';
+import { startApiServer } from '../api/server.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
+import { openDatabase } from '../graph/database.ts';
+import type { Database } from '../graph/database.ts';
+import { ensureProvinces } from '../graph/ensure-provinces.ts';
+import { DatabaseUnavailableError } from '../graph/gateway.ts';
+import { ingestPaths, isGraphEmpty } from '../graph/ingest.ts';
+import { LocalNeo4jError } from '../graph/local-neo4j.ts';
+import { applySchema } from '../graph/migrate.ts';
+
+const log = createDebug('hoptac:start');
+
+/** The sample reports loaded into an empty graph, relative to the working directory (the repo root under `npm start`). */
+const SEED_PATHS = ['seeds'];
+
+/** Exit codes: 0 stopped by a signal, 1 unexpected error, 2 bad configuration, 3 database unavailable. */
+const EXIT = { ok: 0, failed: 1, config: 2, database: 3 } as const;
+
+type Running = { close(): Promise<void> };
+const running: Running[] = [];
+let stopping = false;
+
+/**
+ * `npm start`: database up (local embedded Neo4j, or NEO4J_URI) → schema applied → the seed reports
+ * ingested when the graph holds no report → GraphQL API served → one line with the URL. Runs until
+ * SIGINT/SIGTERM, then closes the server, the driver and the local Neo4j, in that order.
+ */
+async function runStart(): Promise<void> {
+  const config = loadConfig();
+  say(config.neo4j.uri === undefined ? `starting the local Neo4j (data in ${config.neo4j.localData}) …` : `connecting to ${config.neo4j.uri} …`);
+  const database = await openDatabase(config.neo4j);
+  running.unshift(database);
+  if (stopping) return;
+  await prepareGraph(database);
+  if (stopping) return;
+  const server = await startApiServer({
+    config,
+    database,
+    mount: [(app) => mountAnalystRoutes(app, { gateway: database.gateway, read: { timeoutMs: config.api.queryTimeoutMs } })],
+  });
+  running.unshift(server);
+  say(`hoptac GraphQL API ready at ${server.url} (Neo4j at ${database.uri}${describeAuth(config)}); Ctrl-C stops it`);
+}
+
+async function prepareGraph(database: Database): Promise<void> {
+  const schema = await applySchema(database.gateway);
+  log('schema: %d statements', schema.applied.length);
+  await ensureProvinces(database.gateway);
+  if (!(await isGraphEmpty(database.gateway))) return;
+  say(`the graph holds no report yet: loading ${SEED_PATHS.join(', ')}/ …`);
+  const summary = await ingestPaths(database.gateway, SEED_PATHS);
+  say(`loaded ${summary.loaded} reports (${summary.failed.length} failed) in ${summary.seconds.toFixed(1)} s`);
+  for (const failure of summary.failed) say(`  ${failure.file}: ${failure.reason}`);
+}
+
+function describeAuth(config: Config): string {
+  return config.api.apiKey === undefined ? '' : '; mutations need the API key';
+}
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const resource of running.splice(0)) {
+    await resource.close().catch((error: unknown) => log('close failed: %O', error));
+  }
+  if (exitCode === EXIT.ok) say('stopped');
+  process.exit(exitCode);
+}
+
+/** One line for the user per failure we expect; a stack trace only for the unexpected. */
+function describeFailure(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT.config };
+  if (error instanceof LocalNeo4jError) return { message: `hoptac: ${error.message}`, exitCode: EXIT.database };
+  if (error instanceof DatabaseUnavailableError) return { message: `hoptac: ${error.message}`, exitCode: EXIT.database };
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    return { message: `hoptac: the API port is in use (${error.message}); set PORT to another port`, exitCode: EXIT.failed };
+  }
+  return { message: `hoptac: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: EXIT.failed };
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) return; // a second Ctrl-C while stopping changes nothing; the JVM still stops cleanly
+    say(`${signal}: stopping …`);
+    void stopAll(EXIT.ok);
+  });
+}
+
+try {
+  await runStart();
+} catch (error) {
+  const { message, exitCode } = describeFailure(error);
+  process.stderr.write(`${message}\n`);
+  await stopAll(exitCode);
+}
