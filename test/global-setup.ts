@@ -12,6 +12,8 @@ declare module 'vitest' {
     neo4jUri: string;
     /** True when the tests run against NEO4J_URI rather than a Neo4j this run started. */
     neo4jExternal: boolean;
+    /** Data directory of the Neo4j this run started; empty with NEO4J_URI. */
+    neo4jDataDir: string;
   }
 }
 
@@ -25,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (config.neo4j.uri !== undefined) {
     project.provide('neo4jUri', config.neo4j.uri);
     project.provide('neo4jExternal', true);
+    project.provide('neo4jDataDir', '');
     return async () => undefined;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'hoptac-test-neo4j-'));
@@ -34,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('neo4jUri', local.uri);
   project.provide('neo4jExternal', false);
+  project.provide('neo4jDataDir', local.dataDir);
   return async () => {
     await local.stop();
     await rm(dataDir, { recursive: true, force: true });

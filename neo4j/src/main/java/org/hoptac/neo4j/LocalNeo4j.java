@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +77,16 @@ public final class LocalNeo4j {
 
         try {
             Files.createDirectories(options.data());
+            if (isStoreLocked(options.data())) {
+                log(describeFailure(EXIT_STORE_LOCKED, null, options));
+                System.exit(EXIT_STORE_LOCKED);
+                return;
+            }
+            if (!isPortFree(options.port())) {
+                log(describeFailure(EXIT_PORT_IN_USE, null, options));
+                System.exit(EXIT_PORT_IN_USE);
+                return;
+            }
             DatabaseManagementService service = build(options);
             running.set(service);
             GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -109,6 +124,38 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .build();
+    }
+
+    /**
+     * Neo4j itself refuses a store another process holds, but only after seconds of start-up work;
+     * probing its lock file first makes the common mistake (a second start on one directory) fail fast.
+     */
+    private static boolean isStoreLocked(Path home) throws IOException {
+        Path lockFile = home.resolve("data").resolve("databases").resolve("store_lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /** Same idea as {@link #isStoreLocked}: a taken port is otherwise reported only after the store is up. */
+    private static boolean isPortFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void stop(AtomicReference<DatabaseManagementService> running) {

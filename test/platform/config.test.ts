@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      neo4j: { user: 'neo4j', password: '', localPort: 7687, localData: '.data/neo4j' },
+      api: {
+        host: '127.0.0.1',
+        port: 4000,
+        maxDepth: 12,
+        maxCost: 5000,
+        maxAliases: 30,
+        maxPageSize: 500,
+        queryTimeoutMs: 15_000,
+        development: false,
+      },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc123.databases.neo4j.io',
+      NEO4J_USER: 'reader',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'hoptac',
+      NEO4J_LOCAL_PORT: '7700',
+      NEO4J_LOCAL_DATA: '/var/lib/hoptac',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      API_KEY: 'k',
+      API_MAX_DEPTH: '6',
+      API_MAX_COST: '900',
+      API_MAX_ALIASES: '5',
+      API_MAX_PAGE_SIZE: '50',
+      API_QUERY_TIMEOUT_MS: '2500',
+      NODE_ENV: 'development',
+    });
+    expect(config).toEqual({
+      neo4j: {
+        uri: 'neo4j+s://abc123.databases.neo4j.io',
+        user: 'reader',
+        password: 'secret',
+        database: 'hoptac',
+        localPort: 7700,
+        localData: '/var/lib/hoptac',
+      },
+      api: {
+        host: '0.0.0.0',
+        port: 8080,
+        apiKey: 'k',
+        maxDepth: 6,
+        maxCost: 900,
+        maxAliases: 5,
+        maxPageSize: 50,
+        queryTimeoutMs: 2500,
+        development: true,
+      },
+    });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '  ', NEO4J_DATABASE: '' }).neo4j.uri).toBeUndefined();
+    expect(loadConfig({ PORT: '  ' }).api.port).toBe(4000);
+  });
+
+  it.each([
+    ['NEO4J_URI', 'http://localhost:7474', 'a Neo4j URI'],
+    ['NEO4J_URI', 'localhost:7687', 'a Neo4j URI'],
+    ['NEO4J_LOCAL_PORT', 'seven', 'a whole number from 1 to 65535'],
+    ['NEO4J_LOCAL_PORT', '70000', 'a whole number from 1 to 65535'],
+    ['PORT', '80.5', 'a whole number from 0 to 65535'],
+    ['NEO4J_DATABASE', 'my db', 'a Neo4j database name'],
+    ['API_QUERY_TIMEOUT_MS', '-1', 'a whole number from 100 to 600000'],
+    ['NODE_ENV', 'staging', 'one of development, production, test'],
+  ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ variable, received: value });
+    expect((error as Error).message).toContain(`Invalid configuration: ${variable} expects ${expected}`);
+    expect((error as Error).message).toContain(JSON.stringify(value));
+  });
+
+  it('accepts every URI scheme the driver knows', () => {
+    const schemes = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+    expect(schemes.map((scheme) => loadConfig({ NEO4J_URI: `${scheme}://db.example.org:7687` }).neo4j.uri)).toEqual(
+      schemes.map((scheme) => `${scheme}://db.example.org:7687`),
+    );
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect } from '../../src/graph/database.ts';
+import { Gateway } from '../../src/graph/gateway.ts';
+import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { findFreePort } from '../support/free-port.ts';
+import { isProcessAlive, spawnScript, waitForChildExit, waitForExit, waitForLine } from '../support/processes.ts';
+
+const HOLDER = join(import.meta.dirname, 'hold-local-neo4j.ts');
+const READY = /^\{"jvmPid":(\d+),"uri":"([^"]+)"\}$/;
+/** Starting a JVM takes from seconds to minutes on a loaded machine; these tests start two. */
+const SLOW = { timeout: 600_000 };
+const STARTUP_MS = 240_000;
+
+describe('local Neo4j lifecycle', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hoptac-lifecycle-'));
+  });
+  afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+  const holders: ChildProcess[] = [];
+  const hold = (port: number): ChildProcess => {
+    const child = spawnScript(HOLDER, [String(port), dataDir]);
+    holders.push(child);
+    return child;
+  };
+  afterEach(async () => {
+    // A failed test must not leave its command running; its JVM follows it (stdin closes).
+    for (const child of holders.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('a second start on a data directory in use fails clearly and the first keeps answering', async () => {
+    const sharedDir = inject('neo4jDataDir');
+    if (sharedDir === '') return; // tests run against NEO4J_URI: no local data directory to contend for
+    const failure = await startLocalNeo4j({ port: await findFreePort(), dataDir: sharedDir }).then(
+      () => ({ reason: 'started', mentionsDir: false }),
+      (error: { reason: string; message: string }) => ({ reason: error.reason, mentionsDir: error.message.includes(sharedDir) }),
+    );
+    const db = await openTestDatabase();
+    const answer = await db.gateway.read(async (tx) => (await tx.run('RETURN 41 + 1 AS n')).records[0]!.get('n').toNumber());
+    await db.close();
+    expect({ failure, answer }).toEqual({ failure: { reason: 'store-locked', mentionsDir: true }, answer: 42 });
+  });
+
+  it('SIGTERM to the command stops the JVM cleanly and the data survives a restart', SLOW, async () => {
+    const port = await findFreePort();
+    const first = hold(port);
+    const [, jvmPid, uri] = await waitForLine(first, READY, STARTUP_MS);
+    await withGateway(uri!, (gateway) => gateway.write((tx) => tx.run("CREATE (:LifecycleProbe {key: 'survives'})")));
+    first.kill('SIGTERM');
+    const exitCode = await waitForChildExit(first);
+    const jvmGone = await waitForExit(Number(jvmPid), 60_000);
+
+    const second = hold(port);
+    const [, , secondUri] = await waitForLine(second, READY, STARTUP_MS);
+    const keys = await withGateway(secondUri!, (gateway) =>
+      gateway.read(async (tx) => (await tx.run('MATCH (p:LifecycleProbe) RETURN p.key AS key')).records.map((r) => r.get('key'))),
+    );
+    second.kill('SIGINT');
+    const secondExit = await waitForChildExit(second);
+    expect({ exitCode, jvmGone, keys, secondExit }).toEqual({ exitCode: 0, jvmGone: true, keys: ['survives'], secondExit: 0 });
+  });
+
+  it('killing the command with SIGKILL leaves no JVM behind', SLOW, async () => {
+    const holder = hold(await findFreePort());
+    const [, jvmPid] = await waitForLine(holder, READY, STARTUP_MS);
+    const aliveBefore = isProcessAlive(Number(jvmPid));
+    holder.kill('SIGKILL');
+    await waitForChildExit(holder);
+    const jvmGone = await waitForExit(Number(jvmPid), 120_000);
+    expect({ aliveBefore, jvmGone }).toEqual({ aliveBefore: true, jvmGone: true });
+  });
+});
+
+async function withGateway<T>(uri: string, work: (gateway: Gateway) => Promise<T>): Promise<T> {
+  const gateway = new Gateway(await connect(uri, neo4j.auth.basic('neo4j', ''), 'neo4j'), 'neo4j');
+  try {
+    return await work(gateway);
+  } finally {
+    await gateway.close();
+  }
+}

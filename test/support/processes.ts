@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** True while a process with this pid exists (and is not a zombie we could reap). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Polls until `pid` is gone; resolves `true` if it went away within `timeoutMs`. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  return !isProcessAlive(pid);
+}
+
+/** Spawns a TypeScript file under Node with tsx (no npm/npx wrapper, so the pid is the script's own). */
+export function spawnScript(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+}
+
+/** Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  const output: string[] = [];
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs);
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream! }).on('line', (line) => {
+        output.push(line);
+        const match = pattern.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          done(match);
+        }
+      });
+    }
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`process exited (${code ?? signal}) before printing ${pattern}:\n${output.join('\n')}`));
+    });
+  });
+}
+
+/** Resolves with the exit code (or signal name) of a child once it ends. */
+export function waitForChildExit(child: ChildProcess): Promise<number | string> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
+  return new Promise((done) => child.once('exit', (code, signal) => done(code ?? signal ?? -1)));
+}
