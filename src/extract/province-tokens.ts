@@ -59,7 +59,11 @@ function foldLower(lower: string): string {
   return parts.join('');
 }
 
-function scan(text: string, lower: string, aligned: boolean, folded: boolean): Token[] {
+/**
+ * Finds the words of `text`. `keys` is a same-length copy to take keys from (canonical
+ * tone marks, or folded), or null to key each word on its own.
+ */
+function scan(text: string, keys: string | null, folded: boolean): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let i = 0;
@@ -77,7 +81,8 @@ function scan(text: string, lower: string, aligned: boolean, folded: boolean): T
     const capitalised = first !== first.toLowerCase();
     const second = i - start > 1 ? text.charAt(start + 1) : '';
     const titleCase = capitalised && second !== '' && second !== second.toUpperCase();
-    const key = aligned ? lower.slice(start, i) : wordKey(text.slice(start, i), folded);
+    // words that start in lower case are keyed as written: names never hide capitals inside
+    const key = keys === null ? wordKey(text.slice(start, i), folded) : capitalised ? keys.slice(start, i).toLowerCase() : keys.slice(start, i);
     tokens.push({ start, end: i, key, capitalised, titleCase, marked });
   }
   return tokens;
@@ -87,16 +92,24 @@ function wordKey(word: string, folded: boolean): string {
   return folded ? fold(word) : canonicalToneMarks(word).toLowerCase();
 }
 
+/** A same-length diacritic-free lower-case copy of text, or null when none keeps the length. */
+function foldAligned(text: string): string | null {
+  const lower = canonicalToneMarks(text).toLowerCase();
+  return lower.length === text.length ? foldLower(lower) : null;
+}
+
+/** A same-length copy of text in canonical tone marks, or null when it would not keep the length. */
+function canonicalAligned(text: string): string | null {
+  const canonical = canonicalToneMarks(text);
+  return canonical.length === text.length ? canonical : null;
+}
+
 /**
  * Splits text into words. With `folded`, keys are diacritic-free (`hoa`), otherwise
  * they keep diacritics in canonical tone-mark spelling (`hòa`); both lower case.
  */
 export function tokenize(text: string, folded: boolean): Token[] {
-  let lower = canonicalToneMarks(text).toLowerCase();
-  // both steps keep the length of NFC text; anything else is keyed word by word
-  const aligned = lower.length === text.length;
-  if (aligned && folded) lower = foldLower(lower);
-  return scan(text, lower, aligned, folded);
+  return scan(text, folded ? foldAligned(text) : canonicalAligned(text), folded);
 }
 
 /**
@@ -104,15 +117,13 @@ export function tokenize(text: string, folded: boolean): Token[] {
  * with diacritics (keys `hòa`) or without (keys `hoa`, and `folded` is true).
  */
 export function tokenizeText(text: string): { tokens: Token[]; folded: boolean } {
-  const lower = canonicalToneMarks(text).toLowerCase();
-  const aligned = lower.length === text.length;
-  const tokens = scan(text, lower, aligned, false);
+  const tokens = scan(text, canonicalAligned(text), false);
   let marked = 0;
   for (const token of tokens) if (token.marked) marked++;
   if (tokens.length > 0 && marked / tokens.length >= DIACRITIC_FREE_SHARE) return { tokens, folded: false };
-  const foldedLower = aligned ? foldLower(lower) : lower;
+  const folded = foldAligned(text);
   for (const token of tokens) {
-    token.key = aligned ? foldedLower.slice(token.start, token.end) : fold(text.slice(token.start, token.end));
+    token.key = folded === null ? fold(text.slice(token.start, token.end)) : folded.slice(token.start, token.end);
   }
   return { tokens, folded: true };
 }
