@@ -1,6 +1,8 @@
-// Creates or takes the write lock on a report, sets its properties and returns the hash it had:
-// the lock serialises two loads of one report, the old hash tells whether to retract first.
+// Creates a report or finds it, returning the content hash it had. When the hash differs the
+// report's properties are set, which also takes its write lock: two loads of one report are
+// serialised, and the second then finds the hash unchanged. An unchanged report is not written.
+CYPHER replan=skip
 MERGE (r:Report {key: $key})
 WITH r, r.contentHash AS previous
-SET r += $properties
+FOREACH (_ IN CASE WHEN previous = $properties.contentHash THEN [] ELSE [1] END | SET r += $properties)
 RETURN previous

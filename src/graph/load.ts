@@ -24,40 +24,27 @@ export type GraphWriter = Pick<Gateway, 'write'>;
 export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord): Promise<LoadOutcome> {
   const plan = buildLoadPlan(record);
   const reportKey = plan.report.key;
+  const { key, provinceKey, ...properties } = plan.report;
   return gateway.write(async (tx) => {
-    const known = await tx.run(cypher('ingest/report-hash'), { key: reportKey });
-    if (known.records[0]?.get('contentHash') === plan.report.contentHash) {
-      return { status: 'unchanged', reportKey, writes: 0 } satisfies LoadOutcome;
-    }
-    const { key, provinceKey: _provinceKey, ...properties } = plan.report;
     const upsert = await tx.run(cypher('ingest/upsert-report'), {
       key,
       properties: { ...properties, loadedAt: new Date().toISOString() },
     });
-    let writes = countWrites(upsert.summary);
     const previous: unknown = upsert.records[0]?.get('previous');
-    if (previous === plan.report.contentHash) {
-      return { status: 'unchanged', reportKey, writes } satisfies LoadOutcome;
-    }
+    if (previous === plan.report.contentHash) return { status: 'unchanged', reportKey, writes: 0 } satisfies LoadOutcome;
+    let writes = countWrites(upsert.summary);
     const replacing = typeof previous === 'string';
     if (replacing) writes += await retractReport(tx, reportKey, plan.evidencePrefix);
-
-    const params = { report: reportKey, evidencePrefix: plan.evidencePrefix };
-    const entities = await tx.run(cypher('ingest/merge-entities'), {
-      ...params,
-      reportProvinceKey: plan.report.provinceKey,
+    const facts = await tx.run(cypher('ingest/load-facts'), {
+      report: reportKey,
+      evidencePrefix: plan.evidencePrefix,
+      reportProvinceKey: provinceKey,
       provinces: plan.provinces,
       entities: plan.entities,
+      relationships: plan.relationships,
+      statistics: plan.statistics,
     });
-    writes += countWrites(entities.summary);
-    if (plan.relationships.length > 0) {
-      const result = await tx.run(cypher('ingest/merge-relationships'), { ...params, relationships: plan.relationships });
-      writes += countWrites(result.summary);
-    }
-    if (plan.statistics.length > 0) {
-      const result = await tx.run(cypher('ingest/create-statistics'), { ...params, statistics: plan.statistics });
-      writes += countWrites(result.summary);
-    }
+    writes += countWrites(facts.summary);
     log('%s %s: %d writes', replacing ? 'replaced' : 'loaded', reportKey, writes);
     return { status: replacing ? 'replaced' : 'loaded', reportKey, writes } satisfies LoadOutcome;
   });

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import neo4j from 'neo4j-driver';
+import { loadConfig } from '../src/config.ts';
+import { cypher } from '../src/graph/cypher.ts';
+import { openDatabase } from '../src/graph/database.ts';
+import type { Database } from '../src/graph/database.ts';
+import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
+import { ingestRecords } from '../src/graph/ingest-records.ts';
+import { applySchema } from '../src/graph/migrate.ts';
+import { generateCorpus } from '../src/generate/corpus.ts';
+import type { RecordResult } from '../src/graph/read-records.ts';
+
+/**
+ * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
+ * measured) into an empty graph, one size after another, and prints reports/s, graph
+ * writes/s and the peak RSS of this process. By default it starts its own throw-away local
+ * Neo4j; with NEO4J_URI set it uses that server and, with --reset, empties it first.
+ *
+ *   npx tsx bench/ingest.ts --sizes 1000,10000 [--concurrency 6] [--seed 1]
+ */
+const program = new Command()
+  .option('--sizes <list>', 'corpus sizes, comma-separated', '1000,10000')
+  .option('--concurrency <n>', 'reports in flight', '6')
+  .option('--seed <n>', 'corpus seed', '1')
+  .option('--reset', 'empty the NEO4J_URI graph before each size (never done without this flag)')
+  .parse();
+const opts = program.opts<{ sizes: string; concurrency: string; seed: string; reset?: boolean }>();
+const sizes = opts.sizes.split(',').map(Number);
+
+const config = loadConfig();
+const scratch = config.neo4j.uri === undefined ? mkdtempSync(join(tmpdir(), 'hoptac-bench-')) : null;
+if (config.neo4j.uri !== undefined && !opts.reset) {
+  process.stderr.write('NEO4J_URI is set: pass --reset to let the benchmark empty that graph before each size\n');
+  process.exit(2);
+}
+const database = await openDatabase(scratch ? { ...config.neo4j, localData: scratch, localPort: await findFreePort() } : config.neo4j);
+try {
+  await applySchema(database.gateway);
+  process.stdout.write(`ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${database.uri}\n`);
+  process.stdout.write('reports  seconds  reports/s  writes/s   writes    failed  peak RSS MB  heap MB\n');
+  for (const size of sizes) {
+    await emptyGraph(database);
+    await ensureProvinces(database.gateway);
+    const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), { concurrency: Number(opts.concurrency) });
+    const done = summary.loaded + summary.unchanged + summary.replaced;
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(
+      [
+        String(done).padStart(7),
+        summary.seconds.toFixed(1).padStart(8),
+        (done / summary.seconds).toFixed(0).padStart(10),
+        (summary.writes / summary.seconds).toFixed(0).padStart(9),
+        String(summary.writes).padStart(9),
+        String(summary.failed.length).padStart(8),
+        rssMb.toFixed(0).padStart(12),
+        (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0).padStart(8),
+      ].join(' ') + '\n',
+    );
+    for (const f of summary.failed.slice(0, 5)) process.stdout.write(`  failed ${f.file}: ${f.reason}\n`);
+  }
+} finally {
+  await database.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
+
+function* expectedRecords(size: number, seed: number): Generator<RecordResult> {
+  for (const { expected } of generateCorpus({ reports: size, seed })) yield { ok: true, record: expected };
+}
+
+async function emptyGraph(db: Database): Promise<void> {
+  for (;;) {
+    const deleted = await db.gateway.write(async (tx) => {
+      const result = await tx.run(cypher('platform/delete-batch'), { batch: neo4j.int(10_000) });
+      return Number(result.records[0]?.get('deleted') ?? 0);
+    });
+    if (deleted === 0) return;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => (port > 0 ? done(port) : fail(new Error('no free port'))));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+// Loads a report's facts in one statement (one round trip): the provinces they point to,
+// the report's ABOUT link, its entities merged by key (type label set when created) with
+// MENTIONS and LOCATED_IN, its relationships merged by identity with provenance, and its
+// statistics. Labels and relationship types come from fixed lists (FOREACH branches), never
+// from the data. An existing node is only written when the report brings a new spelling,
+// so a node seen in thousands of reports is not write-locked by every load. `replan=skip`:
+// the plan (index seeks on keys) is right at any size, and re-planning this statement each
+// time the growing graph's statistics drift costs seconds.
+CYPHER replan=skip
+CALL {
+  UNWIND $provinces AS pr
+  MERGE (p:Entity {key: pr.key})
+  ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
+                p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
+}
+MATCH (r:Report {key: $report})
+CALL {
+  WITH r
+  MATCH (home:Province {key: $reportProvinceKey})
+  CREATE (r)-[:ABOUT]->(home)
+}
+CALL {
+  WITH r
+  UNWIND $entities AS e
+  MERGE (n:Entity {key: e.key})
+  WITH r, e, n, n.type IS NULL AS created
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Province' THEN [1] ELSE [] END | SET n:Province)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Alliance' THEN [1] ELSE [] END | SET n:Alliance)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Official' THEN [1] ELSE [] END | SET n:Official)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Meeting' THEN [1] ELSE [] END | SET n:Meeting)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Agency' THEN [1] ELSE [] END | SET n:Agency)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Award' THEN [1] ELSE [] END | SET n:Award)
+  FOREACH (_ IN CASE WHEN created AND e.type = 'Cooperative' THEN [1] ELSE [] END | SET n:Cooperative)
+  FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+    SET n.type = e.type, n.name = e.name, n.nameFolded = e.nameFolded, n.province = e.province,
+        n.date = e.date, n.kind = e.kind, n.attributes = e.attributes, n.aliases = [], n.searchText = e.nameFolded)
+  WITH r, e, n, created, [a IN e.aliases WHERE NOT a IN n.aliases] AS fresh
+  FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END |
+    SET n.aliases = n.aliases + fresh, n.searchText = n.searchText + reduce(s = '', a IN fresh | s + ' ' + a))
+  CREATE (r)-[:MENTIONS {spans: e.spans}]->(n)
+  WITH n, e, created
+  WHERE created AND e.provinceKey IS NOT NULL
+  MATCH (p:Entity {key: e.provinceKey})
+  CREATE (n)-[:LOCATED_IN]->(p)
+}
+CALL {
+  UNWIND $relationships AS rel
+  MATCH (a:Entity {key: rel.source})
+  MATCH (b:Entity {key: rel.target})
+  FOREACH (_ IN CASE WHEN rel.type = 'ORGANIZED' THEN [1] ELSE [] END |
+    MERGE (a)-[x:ORGANIZED]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+  FOREACH (_ IN CASE WHEN rel.type = 'ATTENDED' THEN [1] ELSE [] END |
+    MERGE (a)-[x:ATTENDED {role: rel.role}]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+  FOREACH (_ IN CASE WHEN rel.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
+    MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
+  FOREACH (_ IN CASE WHEN rel.type = 'AWARDED_BY' THEN [1] ELSE [] END |
+    MERGE (a)-[x:AWARDED_BY]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+  FOREACH (_ IN CASE WHEN rel.type = 'PRESENTED_AT' THEN [1] ELSE [] END |
+    MERGE (a)-[x:PRESENTED_AT]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+  FOREACH (_ IN CASE WHEN rel.type = 'RECEIVED' THEN [1] ELSE [] END |
+    MERGE (a)-[x:RECEIVED]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+  FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
+    MERGE (a)-[x:COOPERATES_WITH]->(b)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+}
+CALL {
+  WITH r
+  UNWIND $statistics AS s
+  CREATE (st:Statistic {key: s.key})
+  SET st.metric = s.metric, st.value = s.value, st.unit = s.unit, st.qualifier = s.qualifier,
+      st.period = s.period, st.year = s.year, st.province = s.province, st.report = $report,
+      st.evidence = s.evidence
+  CREATE (r)-[:STATES]->(st)
+  WITH st, s
+  WHERE s.provinceKey IS NOT NULL
+  MATCH (p:Entity {key: s.provinceKey})
+  CREATE (st)-[:ABOUT]->(p)
+}
+RETURN count(*) AS loaded
