@@ -31,6 +31,8 @@ export type ViewHandlers = {
 const fcoseLimit = 400;
 /** Above this many edges, edges are drawn as straight haystack lines without arrows. */
 const denseEdgeLimit = 1200;
+/** The closest a fit zooms in: 1 keeps labels at their drawn size. */
+const maxFitZoom = 1.2;
 const communityColors = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2df8a', '#fb9a99', '#cab2d6', '#ff7f00'];
 const goldenAngle = Math.PI * (3 - Math.sqrt(5));
 
@@ -49,7 +51,7 @@ export class NetworkView {
   private metrics: NetworkMetrics = { nodes: new Map(), communityCount: 0, modularity: 0 };
 
   constructor(container: HTMLElement, private readonly analysis: Analysis, handlers: ViewHandlers) {
-    this.cy = cytoscape({ container, style: createStylesheet(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+    this.cy = cytoscape({ container, style: createStylesheet(), minZoom: 0.05, maxZoom: 4 });
     this.cy.on('tap', 'node', (event) => {
       const node = this.nodes.get(event.target.id());
       if (node) handlers.onNode(node, this.metrics.nodes.get(node.id));
@@ -168,8 +170,13 @@ export class NetworkView {
       this.cy.nodes().forEach((node) => {
         node.toggleClass('hidden', !keptIds.has(node.id()));
       });
-      const shownEdges = this.cy.edges().filter((edge) => keptIds.has(edge.source().id()) && keptIds.has(edge.target().id()));
-      this.cy.edges().toggleClass('dense', shownEdges.length > denseEdgeLimit);
+      let shownEdges = 0;
+      this.cy.edges().forEach((edge) => {
+        const shown = keptIds.has(edge.source().id()) && keptIds.has(edge.target().id());
+        edge.toggleClass('hidden', !shown);
+        if (shown) shownEdges += 1;
+      });
+      this.cy.edges().toggleClass('dense', shownEdges > denseEdgeLimit);
     });
   }
 
@@ -202,7 +209,10 @@ export class NetworkView {
     let workerMs = 0;
     let algorithm: LayoutReport['algorithm'] = 'fcose';
     if (nodes.length <= fcoseLimit) {
-      const layout = shown.layout({ name: 'fcose', animate: false, randomize: !incremental, fit: true, padding: 30, quality: 'default' } as cytoscape.LayoutOptions);
+      const layout = shown.layout({
+        name: 'fcose', animate: false, randomize: !incremental, fit: false, quality: 'default',
+        idealEdgeLength: 110, nodeRepulsion: 9000, nodeSeparation: 110,
+      } as cytoscape.LayoutOptions);
       const done = layout.promiseOn('layoutstop');
       layout.run();
       await done;
@@ -214,9 +224,18 @@ export class NetworkView {
       workerMs = result.ms;
       this.placeScaled(nodes, result.positions);
     }
-    this.cy.fit(shown, 30);
+    this.fitShown(shown);
     await new Promise((resolve) => requestAnimationFrame(resolve));
     return { algorithm, nodes: nodes.length, edges: shown.edges().length, ms: performance.now() - started, workerMs };
+  }
+
+  /** Fits what is shown, but never zooms a small network in so far that labels turn huge. */
+  private fitShown(shown: cytoscape.CollectionReturnValue): void {
+    this.cy.fit(shown, 30);
+    if (this.cy.zoom() > maxFitZoom) {
+      this.cy.zoom(maxFitZoom);
+      this.cy.center(shown);
+    }
   }
 
   /** ForceAtlas2 coordinates have no unit: scale them so nodes keep room around them. */

@@ -21,4 +21,8 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  resolve: {
+    // The exporters run in the page too; csv-stringify's Node build needs Buffer, its browser build does not.
+    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  },
 });

@@ -1,0 +1,112 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/graph/database.ts';
+import type { Subgraph } from '../../src/graph/subgraph.ts';
+import { buildWeb } from '../../src/web/build-web.ts';
+import type { LayoutReport } from '../../src/web/network-view.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { readGraphml } from '../export/read-back.ts';
+import { openChromium } from './support/chromium.ts';
+import { loadSeedReports, startAnalystServer } from './support/seeds-server.ts';
+
+const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url));
+
+/** The page's read-only automation hooks (see `src/web/main.ts`). */
+type PageHooks = {
+  hoptac: {
+    lastLayout(): LayoutReport | null;
+    view: { shownSubgraph(): Subgraph };
+    locate(id: string): { x: number; y: number } | null;
+  };
+};
+
+describe('network page on the seeds graph, in headless Chromium', () => {
+  let database: Database;
+  let server: Awaited<ReturnType<typeof startAnalystServer>>;
+  let browser: Awaited<ReturnType<typeof openChromium>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const [loaded] = await Promise.all([loadSeedReports(database), buildWeb()]);
+    expect(loaded.failed).toEqual([]);
+    server = await startAnalystServer(database);
+    browser = await openChromium();
+    page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await mkdir(outputDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  it('finds Hòa Bình, shows the 2024-01-04 meeting with its three officials, and reads an edge’s evidence', async () => {
+    await page.goto(`${server.origin}/explore/`);
+    await page.getByLabel('Find an entity').fill('Hòa Bình');
+    await page.getByLabel('Find an entity').press('Enter');
+    const alliance = page.locator('#search-results button', { hasText: 'Liên minh Hợp tác xã tỉnh Hòa Bình' });
+    await alliance.first().click();
+    await page.waitForFunction(() => (window as unknown as PageHooks).hoptac.lastLayout() !== null);
+
+    const shown = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
+    const meeting = shown.nodes.find((node) => node.type === 'Meeting' && node.date === '2024-01-04');
+    expect(meeting).toMatchObject({ province: 'Hòa Bình', date: '2024-01-04' });
+    const attendance = shown.edges.filter((edge) => edge.type === 'ATTENDED' && edge.target === meeting!.id);
+    const officials = shown.nodes.filter((node) => node.type === 'Official' && attendance.some((edge) => edge.source === node.id));
+    expect(officials.map((official) => official.name).sort()).toEqual(['Lê Tuấn An', 'Trần An Định', 'Đinh Công Sứ'].sort());
+
+    const directed = attendance.find((edge) => edge.source === officials.find((o) => o.name === 'Đinh Công Sứ')!.id)!;
+    const where = await page.evaluate((id) => (window as unknown as PageHooks).hoptac.locate(id), directed.id);
+    expect(where).not.toBeNull();
+    await page.mouse.click(where!.x, where!.y);
+
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('h2').first().textContent()).toBe('ATTENDED');
+    const sentence = await details.locator('blockquote.evidence').first().textContent();
+    expect(sentence).toBe(directed.evidence[0]!.text);
+    expect(sentence).toContain('Đinh Công Sứ');
+    await page.screenshot({ path: `${outputDir}explore-hoa-binh.png` });
+
+    await details.getByRole('button', { name: 'Open the report' }).first().click();
+    await expect.poll(() => details.locator('.report-text mark').textContent()).toBe(sentence);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('downloads what is shown as GraphML holding exactly the shown nodes and edges', async () => {
+    const shown = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GraphML' }).click()]);
+    const file = await download.path();
+    const read = readGraphml(await readFile(file, 'utf8'));
+    expect(read.nodes.map((node) => node.id).sort()).toEqual(shown.nodes.map((node) => node.id).sort());
+    expect(read.edges.map((edge) => [edge.id, edge.source, edge.target, edge.values.relation]).sort()).toEqual(
+      shown.edges.map((edge) => [edge.id, edge.source, edge.target, edge.type]).sort(),
+    );
+  });
+
+  it('expands a node on double-click and hides a type with its filter', async () => {
+    const before = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
+    const official = before.nodes.find((node) => node.name === 'Lê Tuấn An')!;
+    const where = await page.evaluate((id) => (window as unknown as PageHooks).hoptac.locate(id), official.id);
+    await page.mouse.dblclick(where!.x, where!.y);
+    await expect.poll(async () => {
+      const after = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
+      return after.nodes.some((node) => node.name === 'Viện Khoa học công nghệ và môi trường');
+    }, { timeout: 15_000 }).toBe(true);
+
+    await page.locator('#type-filter input[value="Official"]').uncheck();
+    await expect.poll(async () => {
+      const filtered = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
+      return filtered.nodes.filter((node) => node.type === 'Official').length;
+    }, { timeout: 15_000 }).toBe(0);
+    await page.screenshot({ path: `${outputDir}explore-expanded-no-officials.png` });
+  });
+});
