@@ -1,5 +1,7 @@
 import type { Entity, EntityType, Relation, RelationType, Span } from './record.ts';
-import { fold } from './fold.ts';
+import { shadowOf } from './shadow.ts';
+
+const fold = (text: string): string => shadowOf(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * Collects the entities and relations of one record: one entity per identity

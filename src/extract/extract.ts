@@ -60,7 +60,8 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const orgs = findOrganisations(ctx);
   const authorLine = meta.author ? norm.lines[norm.lines.length - 1] : undefined;
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
-  const inTitles = (o: OrgMention): boolean => officials.some((p) => p.positions.some((pos) => pos.org && pos.org.start === o.start));
+  const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
+  const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start);
   const meeting = findMeeting(ctx, sentences, orgs, { titleEnd, ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}), ...(input.url ? { url: input.url } : {}) });
   if (meeting) warnings.push(...meeting.warnings);
   else warnings.push('no meeting found in the report');

@@ -13,11 +13,39 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The alternation of folded, escaped words, longest first (no boundaries, no group). */
+type TrieNode = { next: Map<string, TrieNode>; end: boolean };
+
+/** The atoms of an escaped pattern: an escape pair, `\s+`, or one character. */
+function atomsOf(pattern: string): string[] {
+  return pattern.match(/\\s\+|\\.|[\s\S]/gu) ?? [];
+}
+
+function emit(node: TrieNode): string {
+  const branches = [...node.next.entries()].map(([atom, child]) => atom + emit(child));
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+  if (!node.end) return body;
+  return branches.length === 1 && atomsOf(body).length === 1 ? `${body}?` : `(?:${branches.length === 1 ? body : branches.join('|')})?`;
+}
+
+/**
+ * The alternation of folded, escaped words as a prefix trie (`ban (?:chi dao|chap hanh)`),
+ * so a regex tries each letter once instead of every word in turn; a longer word
+ * wins over its prefix. No boundaries, no outer group.
+ */
 export function alternationOf(list: readonly string[]): string {
-  const folded = [...new Set(list.map((w) => foldPattern(escapeRegExp(w.trim())).replace(/ /g, '\\s+')))];
-  folded.sort((a, b) => b.length - a.length);
-  return folded.join('|');
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const word of new Set(list.map((w) => foldPattern(escapeRegExp(w.trim())).replace(/ /g, '\\s+')))) {
+    let node = root;
+    for (const atom of atomsOf(word)) {
+      let child = node.next.get(atom);
+      if (!child) node.next.set(atom, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const branches = [...root.next.entries()].map(([atom, child]) => atom + emit(child));
+  return branches.join('|');
 }
 
 /** A global regex finding any of the words as whole words in shadow text. */

@@ -17,23 +17,11 @@ export function foldChar(ch: string): string {
   return out;
 }
 
-/** Folded code units for U+0000–U+1FFF (Latin, Vietnamese), built once. */
-const TABLE = (() => {
-  const table = new Uint16Array(0x2000);
-  for (let c = 0; c < 0x2000; c++) table[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
-  return table;
-})();
+const NEEDS_FOLDING = /[^\x00-\x40\x5b-\x7f]/g;
 
 /** Folds a whole text unit by unit; the result has the same length as the input. */
 export function shadowOf(text: string): string {
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    units[i] = c < 0x2000 ? (TABLE[c] as number) : foldChar(text[i] as string).charCodeAt(0);
-  }
-  let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
-  return out;
+  return text.replace(NEEDS_FOLDING, foldChar);
 }
 
 /**
