@@ -73,7 +73,7 @@ export const CONFIG_VARIABLES = {
   NEO4J_LOCAL_DATA: { schema: z.string().min(1).default('.data/neo4j'), expected: 'a directory path' },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), expected: 'a host name or IP address to listen on' },
   PORT: integerIn(0, 65535, 4000),
-  API_KEY: optionalText,
+  HOPTAC_API_KEY: optionalText,
   API_MAX_DEPTH: integerIn(1, 100, 12),
   API_MAX_COST: integerIn(1, 10_000_000, 5000),
   API_MAX_ALIASES: integerIn(1, 1000, 30),
@@ -118,7 +118,7 @@ function buildConfig(values: Values): Config {
     api: {
       host: values.HOST,
       port: values.PORT,
-      ...(values.API_KEY === undefined ? {} : { apiKey: values.API_KEY }),
+      ...(values.HOPTAC_API_KEY === undefined ? {} : { apiKey: values.HOPTAC_API_KEY }),
       maxDepth: values.API_MAX_DEPTH,
       maxCost: values.API_MAX_COST,
       maxAliases: values.API_MAX_ALIASES,

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
       NEO4J_LOCAL_DATA: '/var/lib/hoptac',
       HOST: '0.0.0.0',
       PORT: '8080',
-      API_KEY: 'k',
+      HOPTAC_API_KEY: 'k',
       API_MAX_DEPTH: '6',
       API_MAX_COST: '900',
       API_MAX_ALIASES: '5',
