@@ -35,6 +35,7 @@ const louvainSeed = 20240104;
  */
 export function computeMetrics(subgraph: Subgraph): NetworkMetrics {
   const graph = projectUndirected(subgraph);
+  if (graph.order === 0) return { nodes: new Map(), communityCount: 0, modularity: 0 };
   const degree = countDegrees(subgraph);
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: 'weight' }) : uniformRanks(graph);
   const between = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });

@@ -59,6 +59,10 @@ describe('computeMetrics', () => {
     expect([...second.nodes.entries()]).toEqual([...first.nodes.entries()]);
   });
 
+  it('measures an empty subgraph as empty', () => {
+    expect(computeMetrics({ nodes: [], edges: [] })).toEqual({ nodes: new Map(), communityCount: 0, modularity: 0 });
+  });
+
   it('handles nodes without any relationship', () => {
     const metrics = computeMetrics({
       nodes: [

@@ -26,6 +26,7 @@ describe('planSelection', () => {
   it('names the field of a bad selector', () => {
     expect(planSelection({ around: 'x', depth: 7 })).toMatchObject({ ok: false, reason: expect.stringMatching(/^depth: /) });
     expect(planSelection({ from: '4/1/2024' })).toEqual({ ok: false, reason: 'from: a day as YYYY-MM-DD' });
+    expect(planSelection({ to: '2024-02-30' })).toEqual({ ok: false, reason: 'to: a day as YYYY-MM-DD' });
     expect(planSelection({ from: '2024-02-01', to: '2024-01-01' })).toEqual({ ok: false, reason: 'selection: from must not come after to' });
     expect(planSelection({ around: 'x', province: 'Hòa Bình' })).toMatchObject({ ok: false });
     expect(planSelection({})).toEqual({ ok: false, reason: 'selection: give around, province, from/to, or all' });
