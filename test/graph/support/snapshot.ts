@@ -2,8 +2,9 @@ import type { Gateway } from '../../../src/graph/gateway.ts';
 
 /**
  * The whole graph as sorted lines of text: every node (labels, key, properties) and every
- * relationship (type, end keys, properties), with list properties sorted and load times
- * dropped, so two graphs built in different orders compare equal when they hold the same facts.
+ * relationship (type, end keys, properties), with list properties and the words of the search
+ * text sorted and load times dropped, so two graphs built in different orders compare equal
+ * when they hold the same facts.
  */
 export async function snapshotGraph(gateway: Gateway): Promise<{ nodes: string[]; relationships: string[] }> {
   return gateway.read(async (tx) => {
@@ -29,7 +30,11 @@ export async function countGraph(gateway: Gateway): Promise<{ nodes: number; rel
 function normalise(props: Record<string, unknown>): [string, unknown][] {
   return Object.entries(props)
     .filter(([name]) => name !== 'loadedAt')
-    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? [...value].map(String).sort() : toPlain(value)])
+    .map(([name, value]): [string, unknown] => {
+      if (Array.isArray(value)) return [name, [...value].map(String).sort()];
+      if (name === 'searchText' && typeof value === 'string') return [name, value.split(' ').sort().join(' ')];
+      return [name, toPlain(value)];
+    })
     .sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
