@@ -8,7 +8,7 @@ import type { Database } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
 import { DatabaseUnavailableError } from '../graph/gateway.ts';
 import { ingestPaths, isGraphEmpty } from '../graph/ingest.ts';
-import { LocalNeo4jError } from '../graph/local-neo4j.ts';
+import { isLauncherStale, LocalNeo4jError } from '../graph/local-neo4j.ts';
 import { applySchema } from '../graph/migrate.ts';
 
 const log = createDebug('hoptac:start');
@@ -30,6 +30,9 @@ let stopping = false;
  */
 async function runStart(): Promise<void> {
   const config = loadConfig();
+  if (config.neo4j.uri === undefined && isLauncherStale()) {
+    say('building the local Neo4j with Maven (the first time downloads about 170 MB; later builds are offline) …');
+  }
   say(config.neo4j.uri === undefined ? `starting the local Neo4j (data in ${config.neo4j.localData}) …` : `connecting to ${config.neo4j.uri} …`);
   const database = await openDatabase(config.neo4j);
   running.unshift(database);
