@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -20,5 +21,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const onlyIfMissing = process.argv.includes('--if-missing');
   if (onlyIfMissing && isWebBuilt()) process.exit(0);
   await buildWeb();
-  process.stdout.write(`network page built into ${webDistDir}\n`);
+  process.stdout.write(`network page built into ${relative(process.cwd(), webDistDir) || '.'}\n`);
 }
