@@ -58,7 +58,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const ctx: DocContext = { text, shadow, lower: lower.length === text.length ? lower : shadow, province: vote.province, provinceMentions, isCity: (p) => cities.has(p) };
 
   const orgs = findOrganisations(ctx);
-  const authorLine = meta.author ? norm.lines[norm.lines.length - 1] : undefined;
+  const authorLine = meta.bylineLine !== undefined ? norm.lines[meta.bylineLine] : undefined;
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
   const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start);

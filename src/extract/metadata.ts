@@ -13,7 +13,7 @@ import { expandAbbreviations } from './canonical.ts';
  * as a personal name (2–4 capitalised syllables) or `Theo …`.
  */
 
-export type Metadata = { title: string; source?: string; author?: string; publishedAt?: string };
+export type Metadata = { title: string; source?: string; author?: string; publishedAt?: string; bylineLine?: number };
 
 const outletHead = compileWordsAtStart(noise.outletHeads);
 const bylinePrefix = new RegExp(`^(?:${noise.bylinePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s+`, 'u');
@@ -36,14 +36,43 @@ function lineText(norm: NormalisedText, i: number): string {
   return span ? norm.text.slice(span.start, span.end) : '';
 }
 
-/** The author from the last line of the report, if it is a byline. */
-function findAuthor(norm: NormalisedText): string | undefined {
-  const last = lineText(norm, norm.lines.length - 1).replace(/\s*\([^)]*\)\s*$/u, '').replace(/[./]+$/u, '').trim();
-  if (norm.lines.length < 2 || last.length > 60) return undefined;
-  const prefixed = bylinePrefix.exec(last);
-  const candidate = prefixed ? last.slice(prefixed[0].length).trim() : last;
-  if (prefixed && candidate.length > 1 && !/[.!?]$/.test(candidate)) return candidate;
-  return isPersonalName(candidate) ? candidate : undefined;
+const FOOTER = /^(?:©|\(c\)|bản quyền|copyright|ghi rõ nguồn)/iu;
+
+/** The last line that is not a footer (copyright notices). */
+function lastLine(norm: NormalisedText): { text: string; index: number } {
+  for (let i = norm.lines.length - 1; i > 0 && i >= norm.lines.length - 3; i--) {
+    const text = lineText(norm, i).trim();
+    if (!FOOTER.test(text)) return { text, index: i };
+  }
+  return { text: lineText(norm, norm.lines.length - 1).trim(), index: norm.lines.length - 1 };
+}
+
+/** Splits a byline into author and outlet: `Lê Hà (Báo Thanh Hóa)`, `Báo Vĩnh Long - Thanh Tâm`, `Theo …`. */
+function readByline(line: string): { author?: string; outlet?: string } {
+  const trimmed = line.replace(/[./]+$/u, '').trim();
+  const paren = /^(.*?)\s*\(([^()]+)\)$/u.exec(trimmed);
+  if (paren?.[1] && paren[2]) {
+    const inner = readByline(paren[1]);
+    return outletHead.test(shadowOf(paren[2])) ? { ...inner, outlet: paren[2].trim() } : inner;
+  }
+  const dash = /^(.+?)\s+[-–]\s+(.+)$/u.exec(trimmed);
+  if (dash?.[1] && dash[2] && outletHead.test(shadowOf(dash[1]))) return { outlet: dash[1].trim(), ...(isPersonalName(dash[2]) ? { author: dash[2].trim() } : {}) };
+  if (dash?.[1] && dash[2] && outletHead.test(shadowOf(dash[2])) && isPersonalName(dash[1])) return { author: dash[1].trim(), outlet: dash[2].trim() };
+  const prefixed = bylinePrefix.exec(trimmed);
+  if (prefixed) {
+    const rest = trimmed.slice(prefixed[0].length).trim();
+    if (outletHead.test(shadowOf(rest))) return { outlet: rest };
+    if (rest.length > 1 && rest.length < 40 && !/[.!?]$/.test(rest)) return { author: rest };
+  }
+  return isPersonalName(trimmed) ? { author: trimmed } : {};
+}
+
+/** The byline at the end of the report, if any. */
+function findByline(norm: NormalisedText): { author?: string; outlet?: string; line?: number } {
+  if (norm.lines.length < 2) return {};
+  const last = lastLine(norm);
+  if (last.text.length > 70) return {};
+  return { ...readByline(last.text), line: last.index };
 }
 
 /** `BÁO BẮC KẠN` → `Báo Bắc Kạn`; mixed-case text is kept. */
@@ -61,7 +90,9 @@ function findSource(norm: NormalisedText): string | undefined {
   if (tag?.[1]) return tag[1];
   const paren = PAREN_TAG.exec(body);
   if (paren?.[1] && outletHead.test(shadowOf(paren[1]))) return expandAbbreviations(paren[1].trim());
-  const last = lineText(norm, norm.lines.length - 1).trim();
+  const byline = findByline(norm);
+  if (byline.outlet) return expandAbbreviations(byline.outlet);
+  const last = lastLine(norm).text;
   if (last.length < 70 && outletHead.test(shadowOf(last))) return expandAbbreviations(last.replace(/^(?:Nguồn|Theo)\s*:?\s*/u, ''));
   return undefined;
 }
@@ -71,8 +102,11 @@ export function readMetadata(norm: NormalisedText, given: { title?: string; sour
   const meta: Metadata = { title: given.title?.trim() || lineText(norm, 0) };
   const source = given.source?.trim() || findSource(norm);
   if (source) meta.source = source;
-  const author = findAuthor(norm);
-  if (author) meta.author = author;
+  const byline = findByline(norm);
+  if (byline.author) {
+    meta.author = byline.author;
+    if (byline.line !== undefined) meta.bylineLine = byline.line;
+  }
   const published = (given.publishedAt && parseLooseDate(given.publishedAt)) || (norm.publishedLine && parseLooseDate(norm.publishedLine));
   if (published) meta.publishedAt = published;
   return meta;

@@ -28,6 +28,9 @@ const welcome = compilePattern(`^${noise.welcome}$`);
 const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[\\p{L}-]+){1,5}$`, 'u');
 const published = compilePattern(`^${noise.published}$`);
 
+const RELATED = /^(?:tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin cung chuyen muc|xem them|doc them)\s*:?$/u;
+const LIST_ITEM = /^[-•*+–]\s/u;
+
 /** Collapses spaces and invisible characters inside one line and trims it. */
 function cleanLine(line: string): string {
   return line
@@ -45,6 +48,7 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
   const kept: string[] = [];
   const result: NormalisedText = { text: '', lines: [], dropped: 0 };
   let previousFolded = '';
+  let inRelatedList = false;
   for (const rawLine of unified.split('\n')) {
     const line = cleanLine(rawLine);
     if (line === '') continue;
@@ -63,6 +67,11 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
       previousFolded = folded;
       continue;
     }
+    if (RELATED.test(folded)) inRelatedList = true;
+    else if (inRelatedList && LIST_ITEM.test(line)) {
+      result.dropped++;
+      continue;
+    } else inRelatedList = false;
     const repeatsOutlet = result.welcomeOutlet !== undefined && folded === shadowOf(result.welcomeOutlet);
     if (folded === previousFolded || repeatsOutlet || dropLine.test(folded)) {
       result.dropped++;

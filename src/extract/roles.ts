@@ -74,7 +74,8 @@ export function findRoles(
     const prev = officials[i - 1];
     const prevEnd = prev && prev.end > first.start ? prev.end : first.start;
     const before = [...cuesOf(first)].reverse().find((c) => c.end <= p.start && c.start >= prevEnd);
-    const role = after?.role ?? before?.role ?? (p.start >= listStart(first) ? 'attended' : undefined);
+    const found = [after?.role, before?.role, p.start >= listStart(first) ? 'attended' : undefined].filter((r): r is Role => r !== undefined);
+    const role = found.sort((a, b) => RANK[b] - RANK[a])[0];
     if (role) keepStrongest(byOfficial, p.name, { role, evidence: first.end >= p.end ? first : { start: first.start, end: last.end, text: ctx.text.slice(first.start, last.end) } });
   });
   for (const s of sentences) {
@@ -88,10 +89,16 @@ export function findRoles(
       const nextPerson = people.find((p) => p.start >= o.end)?.start ?? s.end;
       const after = delegated ? cuesOf(s).find((c) => c.start >= o.end && c.start < Math.min(nextPerson, o.end + 30)) : undefined;
       if (after) keepStrongest(byOrg, o, { role: after.role, evidence: s });
-      else if (o.start >= from && (delegated || isListed(ctx, o, from))) keepStrongest(byOrg, o, { role: 'attended', evidence: s });
+      else if (o.start >= from && !insideParentheses(ctx, s, o) && (delegated || isListed(ctx, o, from))) keepStrongest(byOrg, o, { role: 'attended', evidence: s });
     }
   }
   return { officials: byOfficial, orgs: byOrg };
+}
+
+/** Whether the mention sits in brackets, as an aside (`Cục … (Bộ Kế hoạch và Đầu tư)`). */
+function insideParentheses(ctx: DocContext, s: Span, o: OrgMention): boolean {
+  const before = ctx.text.slice(s.start, o.start);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
 }
 
 /** Whether an organisation in an attendance list is itself a guest (not the object of another phrase). */
