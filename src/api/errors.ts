@@ -64,12 +64,23 @@ function classifyError(formatted: GraphQLFormattedError, original: unknown): str
   if (original instanceof QueryTimeoutError) return 'TIMEOUT';
   if (original instanceof InvalidCursorError) return 'BAD_USER_INPUT';
   if (isDriverUnavailable(original)) return 'DATABASE_UNAVAILABLE';
+  // Our own errors may come from another copy of graphql-js, which Apollo re-wraps: read their code directly.
+  const own = codeOf(original);
+  if (own !== null && (ERROR_CODES as readonly string[]).includes(own)) return own;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && ((ERROR_CODES as readonly string[]).includes(code) || REQUEST_CODES.has(code))) {
     // Apollo marks its own unexpected failures INTERNAL_SERVER_ERROR too; those stay hidden.
     return code;
   }
   return 'INTERNAL_SERVER_ERROR';
+}
+
+function codeOf(error: unknown): string | null {
+  if (error === null || typeof error !== 'object' || !('extensions' in error)) return null;
+  const extensions = (error as { extensions: unknown }).extensions;
+  if (extensions === null || typeof extensions !== 'object' || !('code' in extensions)) return null;
+  const code = (extensions as { code: unknown }).code;
+  return typeof code === 'string' ? code : null;
 }
 
 function messageOf(code: string, formatted: GraphQLFormattedError, original: unknown): string {
@@ -79,7 +90,8 @@ function messageOf(code: string, formatted: GraphQLFormattedError, original: unk
     case 'TIMEOUT':
       return 'The query took longer than the configured time limit.';
     default:
-      return original instanceof InvalidCursorError ? 'Invalid cursor: use a cursor this API returned.' : formatted.message;
+      if (original instanceof InvalidCursorError) return 'Invalid cursor: use a cursor this API returned.';
+      return codeOf(original) === code && original instanceof Error ? original.message : formatted.message;
   }
 }
 

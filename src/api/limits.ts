@@ -3,13 +3,13 @@ import type {
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
-  GraphQLCompositeType,
   GraphQLField,
+  GraphQLNamedType,
   GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType, Kind } from 'graphql';
+import { Kind } from 'graphql';
 import { createApiError } from './errors.ts';
 
 /**
@@ -28,6 +28,22 @@ export type QueryMeasure = { depth: number; cost: number; aliases: number };
  */
 export const DEFAULT_LIST_SIZE = 3;
 
+/**
+ * Types are told apart by shape, not `instanceof`: Apollo and this module may load different
+ * copies of graphql-js (ESM and CommonJS), whose classes are not the same.
+ */
+type Composite = { name: string; getFields?: () => Record<string, GraphQLField<unknown, unknown> | undefined> };
+
+function asComposite(type: GraphQLNamedType | null | undefined): Composite | null {
+  if (!type) return null;
+  return 'getFields' in type || 'getTypes' in type ? (type as unknown as Composite) : null;
+}
+
+/** `[Attendance!]!` → `Attendance`. */
+function namedTypeName(type: unknown): string {
+  return String(type).replace(/[[\]!]/g, '');
+}
+
 type Walk = { schema: GraphQLSchema; fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; maxPageSize: number };
 
 /** Measures an operation's depth (field levels), cost and aliases; introspection fields are free. */
@@ -42,11 +58,12 @@ export function measureOperation(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return { depth: 0, cost: 0, aliases: 0 };
-  return measureSelections({ schema, fragments, variables, maxPageSize }, root, operation.selectionSet);
+  const composite = asComposite(root);
+  if (!composite) return { depth: 0, cost: 0, aliases: 0 };
+  return measureSelections({ schema, fragments, variables, maxPageSize }, composite, operation.selectionSet);
 }
 
-function measureSelections(walk: Walk, parent: GraphQLCompositeType, selectionSet: SelectionSetNode): QueryMeasure {
+function measureSelections(walk: Walk, parent: Composite, selectionSet: SelectionSetNode): QueryMeasure {
   const total: QueryMeasure = { depth: 0, cost: 0, aliases: 0 };
   const add = (m: QueryMeasure) => {
     total.depth = Math.max(total.depth, m.depth);
@@ -59,14 +76,14 @@ function measureSelections(walk: Walk, parent: GraphQLCompositeType, selectionSe
         add(measureField(walk, parent, selection));
         break;
       case Kind.INLINE_FRAGMENT: {
-        const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
-        if (condition && isCompositeType(condition)) add(measureSelections(walk, condition, selection.selectionSet));
+        const condition = selection.typeCondition ? asComposite(walk.schema.getType(selection.typeCondition.name.value)) : parent;
+        if (condition) add(measureSelections(walk, condition, selection.selectionSet));
         break;
       }
       case Kind.FRAGMENT_SPREAD: {
         const fragment = walk.fragments.get(selection.name.value);
-        const condition = fragment ? walk.schema.getType(fragment.typeCondition.name.value) : null;
-        if (fragment && condition && isCompositeType(condition)) add(measureSelections(walk, condition, fragment.selectionSet));
+        const condition = fragment ? asComposite(walk.schema.getType(fragment.typeCondition.name.value)) : null;
+        if (fragment && condition) add(measureSelections(walk, condition, fragment.selectionSet));
         break;
       }
       default: {
@@ -78,25 +95,24 @@ function measureSelections(walk: Walk, parent: GraphQLCompositeType, selectionSe
   return total;
 }
 
-function measureField(walk: Walk, parent: GraphQLCompositeType, node: FieldNode): QueryMeasure {
+function measureField(walk: Walk, parent: Composite, node: FieldNode): QueryMeasure {
   const aliases = node.alias ? 1 : 0;
   if (node.name.value.startsWith('__')) return { depth: 0, cost: 0, aliases };
-  const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
+  const field = parent.getFields?.()[node.name.value];
   if (!field) return { depth: 1, cost: 1, aliases };
-  const named = getNamedType(field.type);
-  const children = node.selectionSet && isCompositeType(named) ? measureSelections(walk, named, node.selectionSet) : { depth: 0, cost: 0, aliases: 0 };
+  const named = asComposite(walk.schema.getType(namedTypeName(field.type)));
+  const children = node.selectionSet && named ? measureSelections(walk, named, node.selectionSet) : { depth: 0, cost: 0, aliases: 0 };
   const fanOut = isConnectionField(parent) ? 1 : itemsOf(walk, field, node);
   return { depth: 1 + children.depth, cost: 1 + fanOut * children.cost, aliases: aliases + children.aliases };
 }
 
 /** Fields of a connection (`nodes`, `edges`) are already counted by the connection field's `first`. */
-function isConnectionField(parent: GraphQLCompositeType): boolean {
+function isConnectionField(parent: Composite): boolean {
   return parent.name.endsWith('Connection');
 }
 
 function itemsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
-  const type = getNullableType(field.type);
-  const isMany = isListType(type) || getNamedType(type).name.endsWith('Connection');
+  const isMany = String(field.type).startsWith('[') || namedTypeName(field.type).endsWith('Connection');
   if (!isMany) return 1;
   const first = readFirstArgument(walk, field, node);
   return Math.min(first ?? DEFAULT_LIST_SIZE, walk.maxPageSize);

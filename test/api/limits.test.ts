@@ -3,6 +3,7 @@ import type { OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIST_SIZE, measureOperation } from '../../src/api/limits.ts';
 import { readTypeDefs } from '../../src/api/type-defs.ts';
+import { buildNestedQuery } from './support/nested-query.ts';
 
 const schema = buildSchema(readTypeDefs());
 
@@ -11,22 +12,6 @@ function measure(query: string, variables: Record<string, unknown> = {}, maxPage
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
   if (!operation) throw new Error('no operation');
   return measureOperation(schema, document, operation, variables, maxPageSize);
-}
-
-/** A query nesting `levels` fields: node → attendees → attendee → meetings → meeting → attendees … */
-export function buildNestedQuery(levels: number): string {
-  const steps = ['attendees', 'attendee { ... on Official', 'meetings', 'meeting'];
-  let open = '';
-  let close = '';
-  let depth = 1;
-  while (depth < levels - 1) {
-    const step = steps[(depth - 1) % steps.length] ?? 'attendees';
-    open += ` ${step} {`;
-    close = (step.includes('...') ? ' } }' : ' }') + close;
-    depth++;
-  }
-  const leaf = (depth - 1) % steps.length === 1 || (depth - 1) % steps.length === 3 ? 'name' : 'role';
-  return `{ node(id: "x") { ... on Meeting {${open} ${leaf}${close} } } }`;
 }
 
 describe('measureOperation', () => {

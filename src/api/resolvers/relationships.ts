@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { Kind } from 'graphql';
 import type { ValueNode } from 'graphql';
 import type { EvidenceRow, NodeRow } from '../../graph/read-rows.ts';
 import type { SubgraphNode } from '../../graph/subgraph.ts';
@@ -35,14 +35,15 @@ function parseLiteral(ast: ValueNode): unknown {
   }
 }
 
-/** The `JSON` scalar: attributes pass through as plain JSON values. */
-export const jsonScalar = new GraphQLScalarType({
-  name: 'JSON',
-  description: 'A JSON value.',
-  serialize: (value) => value,
-  parseValue: (value) => value,
+/**
+ * The `JSON` scalar: attributes pass through as plain JSON values. A plain object rather than a
+ * `GraphQLScalarType`, so it works whichever copy of graphql-js builds the schema.
+ */
+export const jsonScalar = {
+  serialize: (value: unknown) => value,
+  parseValue: (value: unknown) => value,
   parseLiteral,
-});
+};
 
 export const relationshipResolvers = {
   JSON: jsonScalar,
