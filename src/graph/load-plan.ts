@@ -123,7 +123,7 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
     const title = relation.type === 'HOLDS_POSITION' ? stringAttribute(relation.attributes, 'title') : null;
     const role = relation.type === 'ATTENDED' ? (stringAttribute(relation.attributes, 'role') ?? 'attended') : null;
     const titleKey = relation.type === 'HOLDS_POSITION' ? fold(title ?? '') : null;
-    const identity = [relation.type, source, target, role ?? '', titleKey ?? ''].join('|');
+    const identity = [source, relation.type, target, role ?? '', titleKey ?? ''].join('|');
     if (relationships.has(identity)) continue;
     relationships.set(identity, { type: relation.type, source, target, role, titleKey, title, evidence: evidenceOf(relation.evidence) });
   }
@@ -172,9 +172,9 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
     entities: [...entities.values()]
       .map(({ spanList, ...row }) => ({ ...row, spans: JSON.stringify(spanList) }))
       .sort((a, b) => compare(a.key, b.key)),
-    relationships: [...relationships.values()].sort((a, b) =>
-      compare(`${a.source}|${a.type}|${a.target}`, `${b.source}|${b.type}|${b.target}`),
-    ),
+    relationships: [...relationships.entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, row]) => row),
     statistics,
   };
 }
