@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+
+/** What one load-test run measured: latency in ms (2xx responses), throughput, failures. */
+export type LoadResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+};
+
+const resultSchema = z.object({
+  duration: z.number(),
+  latency: z.object({ p50: z.number(), p90: z.number(), p99: z.number(), max: z.number() }),
+  requests: z.object({ total: z.number() }),
+  errors: z.number(),
+  non2xx: z.number(),
+  timeouts: z.number(),
+});
+
+type Autocannon = (options: Record<string, unknown>) => Promise<unknown>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/**
+ * Posts the bodies round-robin to `url` from `connections` clients for `seconds`, after a
+ * `warmupSeconds` run whose figures are dropped (JIT, caches, connection pools).
+ */
+export async function runLoadTest(options: {
+  url: string;
+  bodies: string[];
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}): Promise<LoadResult> {
+  const base = {
+    url: options.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: options.connections,
+    pipelining: 1,
+    timeout: 30,
+    requests: options.bodies.map((body) => ({ body })),
+  };
+  if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  const raw = resultSchema.parse(await autocannon({ ...base, duration: options.seconds }));
+  return {
+    connections: options.connections,
+    seconds: raw.duration,
+    requests: raw.requests.total,
+    requestsPerSecond: raw.requests.total / raw.duration,
+    p50: raw.latency.p50,
+    p90: raw.latency.p90,
+    p99: raw.latency.p99,
+    max: raw.latency.max,
+    errors: raw.errors,
+    non2xx: raw.non2xx,
+    timeouts: raw.timeouts,
+  };
+}
+
+const answerSchema = z.object({ data: z.unknown().optional(), errors: z.array(z.object({ message: z.string() })).optional() });
+
+/**
+ * Sends each body once and returns the first problem (HTTP error, GraphQL error, empty data),
+ * or null when every answer carries data: a load test of failing queries would measure nothing.
+ */
+export async function checkAnswers(url: string, bodies: string[]): Promise<{ problem: string | null; bytes: number }> {
+  let bytes = 0;
+  for (const body of bodies) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    bytes += text.length;
+    if (!response.ok) return { problem: `HTTP ${response.status}: ${text.slice(0, 300)}`, bytes };
+    const answer = answerSchema.parse(JSON.parse(text));
+    if (answer.errors?.length) return { problem: answer.errors.map((e) => e.message).join('; ').slice(0, 300), bytes };
+    if (isEmpty(answer.data)) return { problem: `empty answer: ${text.slice(0, 200)}`, bytes };
+  }
+  return { problem: null, bytes: bodies.length > 0 ? Math.round(bytes / bodies.length) : 0 };
+}
+
+/** True when the root field holds null or an empty list. */
+function isEmpty(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return true;
+  const [root] = Object.values(data);
+  if (root === null || root === undefined) return true;
+  if (Array.isArray(root)) return root.length === 0;
+  const edges: unknown = typeof root === 'object' && 'edges' in root ? root.edges : undefined;
+  return Array.isArray(edges) && edges.length === 0;
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import type { Driver } from 'neo4j-driver';
+
+/** The peer's type definitions: the README's graph model written for the Neo4j GraphQL Library. */
+export function readPeerTypeDefs(): string {
+  return readFileSync(new URL('./type-defs.graphql', import.meta.url), 'utf8');
+}
+
+/**
+ * Starts the server a user of the Neo4j GraphQL Library would build over hoptac's graph: its
+ * generated schema on Apollo Server 5 with express 5 at `/graphql` (the same stack as hoptac's
+ * API, so only the GraphQL-to-Cypher layer differs). Port 0 picks a free port.
+ */
+export async function startPeerServer(options: {
+  driver: Driver;
+  database: string;
+  host: string;
+  port: number;
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const schema = await new Neo4jGraphQL({ typeDefs: readPeerTypeDefs(), driver: options.driver }).getSchema();
+  const httpServer = createServer();
+  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: options.database } }) }),
+  );
+  httpServer.on('request', app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    close: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

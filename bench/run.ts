@@ -1,0 +1,202 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { loadConfig } from '../src/config.ts';
+import { extractReport } from '../src/extract/extract.ts';
+import type { ExtractionRecord, ReportInput } from '../src/extract/record.ts';
+import { openDatabase } from '../src/graph/database.ts';
+import type { Database } from '../src/graph/database.ts';
+import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
+import { ingestRecords } from '../src/graph/ingest-records.ts';
+import { applySchema } from '../src/graph/migrate.ts';
+import { generateCorpus } from '../src/generate/corpus.ts';
+import { findFreePort } from './free-port.ts';
+import { emptyGraph, measureGraph } from './graph-counts.ts';
+import { checkAnswers, runLoadTest } from './load-test.ts';
+import { loadRecordsNaively } from './naive-loader.ts';
+import { spawnServer } from './servers.ts';
+import { formatTable } from './table.ts';
+import type { ApiFigures, BenchResults, SizeFigures } from './table.ts';
+import { QUERY_LABELS, buildWorkloads } from './workloads.ts';
+
+/**
+ * `npm run bench`: hoptac against the alternatives in one run, on one machine, over the same data.
+ * Starts one throw-away local Neo4j; for each corpus size generates the corpus, measures extraction
+ * on one core, the naive loader and hoptac's loader over the same records, then hoptac's API and a
+ * Neo4j GraphQL Library server over the same graph with autocannon. Prints one table and writes the
+ * raw figures to bench/results/<date>.json.
+ *
+ *   npm run bench                      # sizes 1000,10000,100000
+ *   npm run bench -- --quick           # 500 reports, short runs: a few minutes
+ *   npm run bench -- --sizes 2000 --seconds 3
+ */
+const program = new Command()
+  .option('--quick', 'small corpus and short runs (a few minutes)')
+  .option('--sizes <list>', 'corpus sizes, comma-separated (default 1000,10000,100000; quick: 500)')
+  .option('--seconds <n>', 'duration of each load test (default 5; quick: 2)')
+  .option('--warmup <n>', 'warm-up seconds before each load test (default 2; quick: 1)')
+  .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
+  .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 1000; quick: 200)')
+  .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
+  .option('--targets <n>', 'different ids per query kind', '20')
+  .option('--concurrency <n>', 'reports in flight for both loaders', '6')
+  .option('--seed <n>', 'corpus seed', '1')
+  .option('--out <file>', 'raw results file (default bench/results/<date>.json)')
+  .parse();
+const raw = program.opts<Record<string, string | boolean | undefined>>();
+const quick = raw.quick === true;
+const pick = (name: string, full: string, small: string): string => (typeof raw[name] === 'string' ? (raw[name] as string) : quick ? small : full);
+const settings = {
+  sizes: pick('sizes', '1000,10000,100000', '500').split(',').map(toCount),
+  seconds: toCount(pick('seconds', '5', '2')),
+  warmup: Number(pick('warmup', '2', '1')),
+  connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
+  naiveSample: toCount(pick('naiveSample', '1000', '200')),
+  extractSample: toCount(pick('extractSample', '2000', '300')),
+  targets: toCount(pick('targets', '20', '20')),
+  concurrency: toCount(pick('concurrency', '6', '6')),
+  seed: toCount(pick('seed', '1', '1')),
+};
+
+const started = performance.now();
+const date = new Date().toISOString();
+const scratch = mkdtempSync(join(tmpdir(), 'hoptac-bench-'));
+progress(`starting a local Neo4j over ${scratch}`);
+// The benchmark's own database: the config's defaults with a free port and a throw-away folder, never the environment.
+const database = await openDatabase({ ...loadConfig({}).neo4j, localPort: await findFreePort(), localData: scratch });
+const results: BenchResults = {
+  date,
+  machine: {
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    loadAverage: loadavg(),
+  },
+  settings: { ...settings, sizes: settings.sizes.join('/'), connections: settings.connections.join('/') },
+  sizes: [],
+  seconds: 0,
+};
+try {
+  await applySchema(database.gateway);
+  for (const size of settings.sizes) results.sizes.push(await measureSize(database, size));
+} finally {
+  await database.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+results.seconds = (performance.now() - started) / 1000;
+
+const out = typeof raw.out === 'string' ? raw.out : fileURLToPath(new URL(`./results/${date.replace(/[:.]/g, '-')}.json`, import.meta.url));
+mkdirSync(join(out, '..'), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${formatTable(results)}\nraw results: ${out}\n`);
+
+/** Every figure of one corpus size, each stage from a known state. */
+async function measureSize(db: Database, size: number): Promise<SizeFigures> {
+  const { seed } = settings;
+  const extractCount = Math.min(size, settings.extractSample);
+  progress(`${size}: extracting ${extractCount} reports`);
+  const inputs: ReportInput[] = [...generateCorpus({ reports: extractCount, seed })].map((r) => r.input);
+  const extractStart = performance.now();
+  for (const input of inputs) extractReport(input);
+  const extractSeconds = (performance.now() - extractStart) / 1000;
+
+  const sampleCount = Math.min(size, settings.naiveSample);
+  const sample = expectedRecords(seed, 0, sampleCount);
+  progress(`${size}: naive loader over the first ${sampleCount} reports`);
+  await resetGraph(db);
+  const naive = await loadRecordsNaively(db.gateway, sample, { concurrency: settings.concurrency });
+
+  progress(`${size}: hoptac ingest of ${size} reports`);
+  await resetGraph(db);
+  const hoptacSample = await ingestChunk(db, sample);
+  const hoptac = { ...hoptacSample, failed: hoptacSample.failed };
+  for (let first = sampleCount; first < size; first += sampleCount) {
+    const chunk = await ingestChunk(db, expectedRecords(seed, first, Math.min(sampleCount, size - first)));
+    hoptac.reports += chunk.reports;
+    hoptac.seconds += chunk.seconds;
+    hoptac.writes += chunk.writes;
+    hoptac.failed += chunk.failed;
+    progress(`${size}: ${hoptac.reports} loaded, ${(hoptac.reports / hoptac.seconds).toFixed(1)} reports/s`);
+  }
+  const graph = await measureGraph(db.gateway);
+
+  const { api, peerMissing } = await measureApi(db);
+  return {
+    reports: size,
+    graph,
+    extraction: { reports: extractCount, seconds: extractSeconds, reportsPerSecond: extractCount / extractSeconds },
+    naive,
+    hoptacSample: { reports: hoptacSample.reports, seconds: hoptacSample.seconds, writes: hoptacSample.writes },
+    hoptac,
+    api,
+    peerMissing,
+  };
+}
+
+/** Both servers over the loaded graph, every query kind at every client count. */
+async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissing: SizeFigures['peerMissing'] }> {
+  const workloads = await buildWorkloads(db.gateway, settings.targets);
+  const servers = { hoptac: await spawnServer('hoptac', db.uri), peer: await spawnServer('peer', db.uri) };
+  const api: ApiFigures[] = [];
+  const peerMissing: SizeFigures['peerMissing'] = {};
+  try {
+    for (const workload of workloads) {
+      if (workload.peerMissing) peerMissing[workload.kind] = workload.peerMissing;
+      for (const name of ['hoptac', 'peer'] as const) {
+        const bodies = workload[name];
+        if (bodies === null) continue;
+        const server = servers[name];
+        const check = await checkAnswers(server.url, bodies);
+        const figures: ApiFigures = { kind: workload.kind, server: name, targets: bodies.length, bytes: check.bytes, problem: check.problem, runs: [] };
+        api.push(figures);
+        if (check.problem) {
+          progress(`${name} ${QUERY_LABELS[workload.kind]}: ${check.problem}`);
+          continue;
+        }
+        for (const connections of settings.connections) {
+          progress(`${name} ${QUERY_LABELS[workload.kind]} × ${connections}`);
+          figures.runs.push(await runLoadTest({ url: server.url, bodies, connections, seconds: settings.seconds, warmupSeconds: settings.warmup }));
+        }
+      }
+    }
+  } finally {
+    await servers.hoptac.stop();
+    await servers.peer.stop();
+  }
+  return { api, peerMissing };
+}
+
+/** hoptac's loader over one chunk of records (generated beforehand, so generation is not timed). */
+async function ingestChunk(db: Database, records: ExtractionRecord[]): Promise<{ reports: number; seconds: number; writes: number; failed: number }> {
+  const summary = await ingestRecords(db.gateway, records.map((record) => ({ ok: true as const, record })), { concurrency: settings.concurrency });
+  for (const f of summary.failed.slice(0, 3)) progress(`hoptac failed ${f.file}: ${f.reason}`);
+  return { reports: summary.loaded + summary.replaced + summary.unchanged, seconds: summary.seconds, writes: summary.writes, failed: summary.failed.length };
+}
+
+/** The generator's records for reports `first` … `first + count - 1`: what a perfect extractor would hand the loader. */
+function expectedRecords(seed: number, first: number, count: number): ExtractionRecord[] {
+  return [...generateCorpus({ reports: count, seed, first })].map((r) => r.expected);
+}
+
+/** An empty graph with the province map, as after a fresh `npm run ingest`. */
+async function resetGraph(db: Database): Promise<void> {
+  await emptyGraph(db.gateway);
+  await ensureProvinces(db.gateway);
+}
+
+function toCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) {
+    process.stderr.write(`expected a positive whole number, got ${JSON.stringify(text)}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function progress(message: string): void {
+  const elapsed = ((performance.now() - started) / 1000).toFixed(0).padStart(5);
+  process.stderr.write(`[${elapsed} s] ${message}\n`);
+}

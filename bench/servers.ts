@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+
+/** A benchmark server running in its own process. */
+export type ServerProcess = { name: 'hoptac' | 'peer'; url: string; stop(): Promise<void> };
+
+const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+/**
+ * Starts `bench/serve.ts` for one server over the Neo4j at `uri` and waits for its URL. The child
+ * stops when its stdin closes, so it never outlives the benchmark.
+ */
+export async function spawnServer(name: 'hoptac' | 'peer', uri: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, '--server', name, '--uri', uri], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`${name} server did not start within 120 s`)), 120_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const parsed = z.object({ url: z.string() }).safeParse(JSON.parse(line));
+      if (parsed.success) resolve(parsed.data.url);
+      else reject(new Error(`${name} server printed ${line}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} server exited with ${code}`));
+    });
+  });
+  return { name, url, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.stdin?.end();
+  });
+}

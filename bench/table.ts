@@ -1,0 +1,112 @@
+import type { LoadResult } from './load-test.ts';
+import type { NaiveSummary } from './naive-loader.ts';
+import { QUERY_LABELS } from './workloads.ts';
+import type { QueryKind } from './workloads.ts';
+
+/** One server answering one query kind at every client count; `problem` when its answers failed the check. */
+export type ApiFigures = { kind: QueryKind; server: 'hoptac' | 'peer'; targets: number; bytes: number; problem: string | null; runs: LoadResult[] };
+
+/** Everything measured at one corpus size. */
+export type SizeFigures = {
+  reports: number;
+  graph: { nodes: number; relationships: number };
+  extraction: { reports: number; seconds: number; reportsPerSecond: number };
+  naive: NaiveSummary;
+  /** hoptac over the same first reports as the naive loader, from the same empty graph. */
+  hoptacSample: { reports: number; seconds: number; writes: number };
+  hoptac: { reports: number; seconds: number; writes: number; failed: number };
+  api: ApiFigures[];
+  /** Query kinds the peer cannot express, with the reason. */
+  peerMissing: Partial<Record<QueryKind, string>>;
+};
+
+/** A whole run: where, when, with which settings, and the figures per size. */
+export type BenchResults = {
+  date: string;
+  machine: { cores: number; memoryGiB: number; cpu: string; node: string; loadAverage: number[] };
+  settings: Record<string, unknown>;
+  sizes: SizeFigures[];
+  seconds: number;
+};
+
+/** The run as one plain-text table (three blocks: extraction, ingest, API), as printed and pasted into the README. */
+export function formatTable(results: BenchResults): string {
+  const { machine, settings } = results;
+  const lines = [
+    `hoptac benchmark · ${results.date} · ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB · Node ${machine.node} · ` +
+      `load average at start ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+    `settings: ${Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`,
+    '',
+    'Extraction (one core, generated reports)',
+    row(['reports', 'sample', 'reports/s'], [9, 8, 10]),
+    ...results.sizes.map((s) => row([int(s.reports), int(s.extraction.reports), fixed(s.extraction.reportsPerSecond, 0)], [9, 8, 10])),
+    '',
+    'Ingest into Neo4j (same records, same concurrency; naive = one MERGE per node/relationship, one transaction each)',
+    row(['reports', 'sample', 'naive r/s', 'naive w/s', 'hoptac r/s', 'hoptac w/s', 'ratio', 'all: r/s', 'all: w/s', 'nodes', 'rels'], INGEST_WIDTHS),
+    ...results.sizes.map((s) =>
+      row(
+        [
+          int(s.reports),
+          int(s.naive.reports),
+          fixed(s.naive.reports / s.naive.seconds, 1),
+          fixed(s.naive.writes / s.naive.seconds, 0),
+          fixed(s.hoptacSample.reports / s.hoptacSample.seconds, 1),
+          fixed(s.hoptacSample.writes / s.hoptacSample.seconds, 0),
+          `${fixed(s.hoptacSample.reports / s.hoptacSample.seconds / (s.naive.reports / s.naive.seconds), 1)}×`,
+          fixed(s.hoptac.reports / s.hoptac.seconds, 1),
+          fixed(s.hoptac.writes / s.hoptac.seconds, 0),
+          int(s.graph.nodes),
+          int(s.graph.relationships),
+        ],
+        INGEST_WIDTHS,
+      ),
+    ),
+    '  sample: the first reports of the corpus, loaded by both into an empty graph; ratio = hoptac r/s ÷ naive r/s on it.',
+    '  all: hoptac over the whole corpus.',
+    '',
+    'API (latency ms p50/p99 and requests/s; ratios hoptac ÷ peer: latency < 1 and req/s > 1 mean hoptac is ahead)',
+    row(['reports', 'query', 'conns', 'hoptac p50', 'p99', 'req/s', 'peer p50', 'p99', 'req/s', 'p50 ×', 'p99 ×', 'req/s ×'], API_WIDTHS),
+  ];
+  for (const size of results.sizes) {
+    for (const kind of [...new Set(size.api.map((a) => a.kind))]) {
+      const hoptac = size.api.find((a) => a.kind === kind && a.server === 'hoptac');
+      const peer = size.api.find((a) => a.kind === kind && a.server === 'peer');
+      for (const [i, run] of (hoptac?.runs ?? []).entries()) {
+        const other = peer?.runs.find((r) => r.connections === run.connections);
+        const peerCells = other
+          ? [fixed(other.p50, 1), fixed(other.p99, 1), fixed(other.requestsPerSecond, 0), ratio(run.p50, other.p50), ratio(run.p99, other.p99), ratio(run.requestsPerSecond, other.requestsPerSecond)]
+          : [i === 0 ? (peer?.problem ? 'failed' : 'cannot express') : '', '', '', '', '', ''];
+        lines.push(row([int(size.reports), QUERY_LABELS[kind], String(run.connections), fixed(run.p50, 1), fixed(run.p99, 1), fixed(run.requestsPerSecond, 0), ...peerCells], API_WIDTHS));
+      }
+      if (hoptac?.problem) lines.push(`  ${QUERY_LABELS[kind]}: hoptac answers failed the check: ${hoptac.problem}`);
+      if (peer?.problem) lines.push(`  ${QUERY_LABELS[kind]}: peer answers failed the check: ${peer.problem}`);
+      const missing = size.peerMissing[kind];
+      if (missing && size === results.sizes[0]) lines.push(`  ${QUERY_LABELS[kind]}: the peer cannot express it (${missing})`);
+    }
+  }
+  const failures = results.sizes.flatMap((s) => s.api.flatMap((a) => a.runs.filter((r) => r.errors + r.non2xx + r.timeouts > 0).map((r) => ({ s, a, r }))));
+  for (const { s, a, r } of failures) {
+    lines.push(`  ! ${int(s.reports)} ${a.server} ${QUERY_LABELS[a.kind]} c=${r.connections}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts`);
+  }
+  lines.push('', `total ${fixed(results.seconds / 60, 1)} min`);
+  return lines.join('\n');
+}
+
+const INGEST_WIDTHS = [9, 7, 10, 10, 11, 11, 7, 9, 9, 10, 10];
+const API_WIDTHS = [9, 26, 6, 11, 8, 7, 9, 8, 7, 6, 6, 8];
+
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 1 && widths === API_WIDTHS ? c.padEnd(widths[i] ?? 8) : c.padStart(widths[i] ?? 8))).join(' ').trimEnd();
+}
+
+function int(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function fixed(n: number, digits: number): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '-';
+}
+
+function ratio(hoptac: number, peer: number): string {
+  return peer > 0 ? fixed(hoptac / peer, 2) : '-';
+}

@@ -1,0 +1,9 @@
+// Naive loader (benchmark baseline): one relationship, alone in its transaction. `__TYPE__` is
+// replaced by a relation type from the record contract's fixed list; `$identity` holds the
+// role (ATTENDED) or folded title (HOLDS_POSITION) that tells relationships apart, else nothing.
+MATCH (a:Entity {key: $source})
+MATCH (b:Entity {key: $target})
+MERGE (a)-[x:__TYPE__ __IDENTITY__]->(b)
+SET x += $properties,
+    x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report,
+    x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + $evidence

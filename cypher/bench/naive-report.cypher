@@ -1,0 +1,3 @@
+// Naive loader (benchmark baseline): the report node, alone in its transaction.
+MERGE (r:Report {key: $key})
+SET r += $properties

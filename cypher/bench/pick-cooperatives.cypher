@@ -1,0 +1,16 @@
+// Cooperatives whose depth-2 neighbourhood (over the actor relationships) is complete within
+// hoptac's node limit, so both servers return the same nodes: centres for the neighbourhood query.
+MATCH (c:Cooperative)
+WITH c LIMIT $scan
+CALL {
+  WITH c
+  MATCH (c)-[r1]-(a:Entity)
+  WHERE type(r1) IN $relTypes
+  OPTIONAL MATCH (a)-[r2]-(b:Entity)
+  WHERE type(r2) IN $relTypes
+  RETURN count(DISTINCT a) + count(DISTINCT b) AS size
+}
+WITH c, size
+WHERE size >= $minSize AND size <= $maxSize
+RETURN c.key AS key, size
+LIMIT $limit
