@@ -1,7 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
 import type { Span } from './record.ts';
 import { cues } from './lexicon.ts';
-import { compilePattern, compileWords } from './patterns.ts';
+import { compileExactWords, compilePattern, compileWords } from './patterns.ts';
 import { findDates, formatIsoDate } from './dates.ts';
 import type { DateMention } from './dates.ts';
 
@@ -21,7 +21,7 @@ export type MeetingFound = {
   warnings: string[];
 };
 
-const organise = compileWords(cues.organise);
+const organise = compileExactWords(cues.organise);
 const signing = compileWords(cues.cooperation.signing);
 const meetingNoun = compileWords(cues.meetingNouns);
 const kinds = cues.meetingKinds.map((k) => ({ kind: k.kind, re: new RegExp(k.patterns.map((p) => compilePattern(p).source).join('|'), 'u') }));
@@ -42,17 +42,17 @@ function findCandidate(ctx: DocContext, sentences: Span[], skipUntil: number): C
     signing.lastIndex = 0;
     const sign = signing.exec(shadow);
     organise.lastIndex = 0;
-    if (sign && findDates(shadow.slice(0, sign.index)).length > 0 && !organise.test(shadow.slice(0, sign.index))) {
+    const lower = ctx.lower.slice(s.start, s.end);
+    if (sign && findDates(shadow.slice(0, sign.index)).length > 0 && !organise.test(lower.slice(0, sign.index))) {
       out.push({ sentence: s, verbAt: s.start + sign.index, nounAt: s.start + sign.index, signing: true });
       continue;
     }
     organise.lastIndex = 0;
-    for (let v = organise.exec(shadow); v; v = organise.exec(shadow)) {
+    for (let v = organise.exec(lower); v; v = organise.exec(lower)) {
       const after = shadow.slice(v.index + v[0].length, v.index + v[0].length + 50);
       meetingNoun.lastIndex = 0;
       const noun = meetingNoun.exec(after);
-      const isHop = v[0] === 'hop';
-      if (isHop && ctx.text.slice(s.start + v.index, s.start + v.index + 3).toLowerCase() !== 'họp') continue;
+      const isHop = v[0] === 'họp';
       if (noun && (noun.index <= 4 || (isHop && noun.index <= 30))) {
         out.push({ sentence: s, verbAt: s.start + v.index, nounAt: s.start + v.index + v[0].length + noun.index });
         break;

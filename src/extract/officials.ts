@@ -30,7 +30,39 @@ const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${titles.honorifics.map((h
 const honorificAtStart = new RegExp(`^(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+`, 'u');
 const surnames = new Set(titles.surnames);
 const NAME = /(\p{Lu}\p{Ll}*(?:['’]\p{L}+)?)(?: (\p{Lu}\p{Ll}*))(?: (\p{Lu}\p{Ll}*))?(?: (\p{Lu}\p{Ll}*))?(?![\p{L}\p{N}])/uy;
+const ELECTED = /^\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
+const ELECTED_LIST = /^\s+và\s+(?:ông|bà|đồng chí)\s+/u;
+const FORMER = /^(?:nguyên|cựu)\s+/u;
+const ASSIGNED = /chức danh\s+$/u;
+const FOR_PERSON = /^\s+(?:đối với|cho)\s+(?:ông|bà|đồng chí|đ\/c)\s+/u;
 const SEPARATOR = /^(?:\s*,\s*|\s*[-–—]\s*|\s*\n\s*|,?\s*kiêm\s+|\s*,?\s*\n\s*)/u;
+
+/**
+ * `ông X được bầu giữ chức Chủ tịch Liên minh HTX tỉnh`, `bà X và ông Y được bầu làm
+ * Phó Chủ tịch`: the title chain after the election cue, for the person and the others
+ * listed with `và`. A title without its organisation takes the last one named before.
+ */
+function readElection(ctx: DocContext, nameEnd: number, orgs: OrgMention[]): { chain: { positions: Position[]; end: number }; others: OfficialMention[] } | null {
+  const others: OfficialMention[] = [];
+  let at = nameEnd;
+  for (;;) {
+    const more = ELECTED_LIST.exec(ctx.text.slice(at, at + 20));
+    if (!more) break;
+    const other = readName(ctx, at + more[0].length);
+    if (!other) break;
+    others.push({ name: other.name, start: other.start, end: other.end, nameStart: other.start, nameEnd: other.end, positions: [] });
+    at = other.end;
+  }
+  const cue = ELECTED.exec(ctx.text.slice(at, at + 50));
+  if (!cue) return null;
+  const chain = readTitleChain(ctx, at + cue[0].length, orgs);
+  if (chain.positions.length === 0) return null;
+  const before = orgs.filter((o) => o.end <= nameEnd && o.end > nameEnd - 300 && (o.type === 'Alliance' || o.type === 'Agency'));
+  const context = before[before.length - 1] ?? null;
+  const positions = chain.positions.map((p) => (p.org ? p : { ...p, org: context }));
+  for (const o of others) o.positions = positions;
+  return { chain: { positions, end: chain.end }, others };
+}
 
 /** A personal name starting exactly at `pos`. */
 function readName(ctx: DocContext, pos: number): { start: number; end: number; name: string } | null {
@@ -54,16 +86,25 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
     if (!found) break;
     const { title, end: titleEnd } = found;
     let org: OrgMention | null = orgs.find((o) => o.start >= titleEnd && o.start <= titleEnd + 1) ?? null;
+    let unitName = '';
     if (!org) {
       const covering = orgs.find((o) => o.start < titleEnd && o.end > titleEnd && o.start >= at);
       if (covering?.name.startsWith('Ban Thường vụ ') || covering?.name.startsWith('Ban Chấp hành ')) {
         org = { ...covering, name: covering.name.replace(/^Ban (?:Thường vụ|Chấp hành) /u, '') };
       }
     }
+    if (!org) {
+      const unit = /^ [^,.;()\n]{1,60}, /u.exec(ctx.text.slice(titleEnd, titleEnd + 64));
+      const parent = unit ? orgs.find((o) => o.start === titleEnd + unit[0].length) : undefined;
+      if (parent && unit) {
+        org = parent;
+        unitName = unit[0].replace(/,\s*$/u, '').trim();
+      }
+    }
     if (!org && title.implies) {
       org = { type: 'Agency', name: title.implies, province: /ủy$/u.test(title.implies) ? ctx.province : null, start: at, end: titleEnd };
     }
-    positions.push({ title: title.title, org });
+    positions.push({ title: unitName ? `${title.title} ${unitName}` : title.title, org });
     end = org && org.end > titleEnd ? org.end : titleEnd;
     const sep = SEPARATOR.exec(ctx.text.slice(end, end + 12));
     if (!sep) break;
@@ -96,7 +137,20 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
       const first = name.name.split(' ')[0] ?? '';
       if ((honorific || surnames.has(first)) && !orgs.some((o) => name.start < o.end && name.end > o.start)) {
         const sep = SEPARATOR.exec(ctx.text.slice(name.end, name.end + 12));
-        const chain = sep ? readTitleChain(ctx, name.end + sep[0].length, orgs) : { positions: [], end: name.end };
+        let chain = sep ? readTitleChain(ctx, name.end + sep[0].length, orgs) : { positions: [] as Position[], end: name.end };
+        const former = sep ? FORMER.exec(ctx.text.slice(name.end + sep[0].length, name.end + sep[0].length + 8)) : null;
+        if (former && sep) {
+          const past = readTitleChain(ctx, name.end + sep[0].length + former[0].length, orgs);
+          const comma = /^,?/u.exec(ctx.text.slice(past.end, past.end + 1));
+          const elected = readElection(ctx, past.end + (comma?.[0].length ?? 0), orgs);
+          if (elected) chain = elected.chain;
+        } else if (chain.positions.length === 0) {
+          const elected = readElection(ctx, name.end, orgs);
+          if (elected) {
+            for (const other of elected.others) found.push(other);
+            chain = elected.chain;
+          }
+        }
         if (chain.positions.length > 0 || honorific) {
           found.push({ name: name.name, start: pos, end: chain.positions.length > 0 ? chain.end : name.end, nameStart: name.start, nameEnd: name.end, positions: chain.positions });
           nameStarts.lastIndex = chain.positions.length > 0 ? chain.end : name.end;
@@ -106,10 +160,10 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
     }
     const chain = readTitleChain(ctx, pos, orgs);
     if (chain.positions.length === 0) continue;
-    const space = /^ +/u.exec(ctx.text.slice(chain.end, chain.end + 3));
+    const space = (ASSIGNED.test(ctx.text.slice(Math.max(0, pos - 12), pos)) ? FOR_PERSON.exec(ctx.text.slice(chain.end, chain.end + 24)) : null) ?? /^ +|^ ?\n/u.exec(ctx.text.slice(chain.end, chain.end + 3));
     const after = space ? readName(ctx, chain.end + space[0].length) : null;
     const first = after?.name.split(' ')[0] ?? '';
-    const honorific = hasHonorificBefore(ctx, pos) || honorificAtStart.test(ctx.text.slice(pos, pos + 10));
+    const honorific = hasHonorificBefore(ctx, pos) || honorificAtStart.test(ctx.text.slice(pos, pos + 10)) || (space !== null && FOR_PERSON.test(space[0]));
     if (after && (surnames.has(first) || honorific) && !orgs.some((o) => after.start < o.end && after.end > o.start)) {
       found.push({ name: after.name, start: pos, end: after.end, nameStart: after.start, nameEnd: after.end, positions: chain.positions });
       nameStarts.lastIndex = after.end;

@@ -74,3 +74,10 @@ export function compileExactWordsAtStart(list: readonly string[]): RegExp {
   alternatives.sort((a, b) => b.length - a.length);
   return new RegExp(`^\\s*(?:${alternatives.join('|')})${AFTER}`, 'u');
 }
+
+/** A global regex finding the words in lower-cased original text, diacritics exact (`họp` is not `hợp`). */
+export function compileExactWords(list: readonly string[]): RegExp {
+  const alternatives = [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))];
+  alternatives.sort((a, b) => b.length - a.length);
+  return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gu');
+}
