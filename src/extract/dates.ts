@@ -8,9 +8,9 @@ export type DateMention = { start: number; end: number; day: number; month: numb
 
 const SEP = '\\s*[/.\\-–]\\s*';
 const LEAD = '(?:(?:sang|chieu|toi|trua|dem)\\s+(?:ngay\\s+)?|ngay\\s+|hom nay\\s+)';
-const NUMERIC = new RegExp(`${LEAD}(\\d{1,2})${SEP}(\\d{1,2})(?:${SEP}(\\d{4}))?(?!\\d)`, 'gu');
-const WORDED = new RegExp(`${LEAD}(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*(?:nam|,)\\s*(\\d{4}))?`, 'gu');
-const BARE_FULL = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/gu;
+const NUMERIC = new RegExp(`${LEAD}(\\d{1,2})${SEP}(\\d{1,2})(?:${SEP}(\\d{4}))?(?!\\d)`, 'g');
+const WORDED = new RegExp(`${LEAD}(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*(?:nam|,)\\s*(\\d{4}))?`, 'g');
+const BARE_FULL = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/g;
 
 /** Checks that day and month form a real calendar date (leap years included when the year is known). */
 export function isValidDate(day: number, month: number, year = 2000): boolean {

@@ -15,7 +15,7 @@ export type Participation = { role: Role; evidence: Span };
 
 const RANK: Record<Role, number> = { chaired: 4, directed: 3, spoke: 2, attended: 1 };
 const roleCues = cues.roles.map((r) => ({ role: r.role, re: compileWords(r.patterns) }));
-const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'gu');
+const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'g');
 const delegate = new RegExp(`(?:${cues.delegatePrefixes.map((p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')).join('|')})\\s+$`, 'u');
 const NEAR = 60;
 

@@ -21,7 +21,7 @@ const rules: CompiledRule[] = metrics.rules.map((r) => ({
   ...(r.before ? { beforeRe: compilePattern(r.before.replace('{NEW}', metrics.newCues)) } : {}),
   afterRe: compilePattern(r.after),
 }));
-const NUMBER = new RegExp(`(?<![\\d.,/])(?:${NUMBER_SOURCE})(?![\\d/]|[.,]\\d|\\s*%)`, 'gu');
+const NUMBER = new RegExp(`(?<![\\d.,/])(?:${NUMBER_SOURCE})(?![\\d/]|[.,]\\d|\\s*%)`, 'g');
 const haveCue = compileWords(metrics.haveCues);
 const targetCue = compileWords(cues.targetCues);
 const breakdown = compileWords(cues.breakdownCues);
