@@ -23,9 +23,9 @@ export type NormalisedText = {
   dropped: number;
 };
 
-const dropLine = new RegExp(`^(?:${noise.dropLines.map((p) => compilePattern(p).source).join('|')})$`, 'u');
+const dropLine = new RegExp(`^(?:${noise.dropLines.map((p) => compilePattern(p).source).join('|')})$`);
 const welcome = compilePattern(`^${noise.welcome}$`);
-const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[\\p{L}-]+){1,5}$`, 'u');
+const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[a-z0-9\\u00c0-\\u1fff-]+){1,5}$`);
 const published = compilePattern(`^${noise.published}$`);
 
 const RELATED = /^(?:tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin cung chuyen muc|xem them|doc them)\s*:?$/u;

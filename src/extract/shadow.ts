@@ -17,11 +17,19 @@ export function foldChar(ch: string): string {
   return out;
 }
 
-const NEEDS_FOLDING = /[^\x00-\x40\x5b-\x7f]/g;
+/** Folded code units for U+0000–U+1FFF (Latin and Vietnamese letters), built once. */
+const TABLE = new Uint16Array(0x2000);
+for (let c = 0; c < 0x2000; c++) TABLE[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+const utf16 = new TextDecoder('utf-16le');
 
 /** Folds a whole text unit by unit; the result has the same length as the input. */
 export function shadowOf(text: string): string {
-  return text.replace(NEEDS_FOLDING, foldChar);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[i] = c < 0x2000 ? (TABLE[c] as number) : foldChar(text[i] as string).charCodeAt(0);
+  }
+  return utf16.decode(units);
 }
 
 /**
