@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import createDebug from 'debug';
+import { extractReport } from '../../extract/extract.ts';
 import { deleteReport, loadRecord } from '../../graph/load.ts';
 import { assertMayWrite } from '../auth.ts';
 import { ingestArgsSchema, idArgsSchema, parseArgs } from '../args.ts';
@@ -17,7 +18,6 @@ export const mutationResolvers = {
     assertMayWrite(context);
     const { text, url, title, publishedAt } = parseArgs(ingestArgsSchema, args);
     const file = `api-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}.txt`;
-    const { extractReport } = await import('../../extract/extract.ts');
     const record = extractReport({
       text,
       file,
