@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Relation, RelationType, Span } from './record.ts';
 import { shadowOf } from './shadow.ts';
 
-const fold = (text: string): string => shadowOf(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (text: string): string => shadowOf(text).replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ').trim();
 
 /**
  * Collects the entities and relations of one record: one entity per identity

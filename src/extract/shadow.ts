@@ -21,9 +21,18 @@ export function foldChar(ch: string): string {
 const TABLE = new Uint16Array(0x2000);
 for (let c = 0; c < 0x2000; c++) TABLE[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
 const utf16 = new TextDecoder('utf-16le');
+const SMALL = Array.from(TABLE, (u) => String.fromCharCode(u));
 
 /** Folds a whole text unit by unit; the result has the same length as the input. */
 export function shadowOf(text: string): string {
+  if (text.length < 96) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out += c < 0x2000 ? SMALL[c] : foldChar(text[i] as string);
+    }
+    return out;
+  }
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
