@@ -42,7 +42,8 @@ async function runIngest(paths: string[], opts: typeof options): Promise<number>
     const bar = new SingleBar({
       format: 'ingest {value} reports · {rate} reports/s · {failed} failed · {duration_formatted}',
       stream: process.stderr,
-      noTTYOutput: false,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
     });
     if (opts.progress) bar.start(0, 0, { rate: '0', failed: 0 });
     const summary = await ingestPaths(database.gateway, paths, {

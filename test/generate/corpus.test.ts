@@ -7,7 +7,7 @@ import { readProvinceEras } from '../../src/generate/province-eras.ts';
 const eras = readProvinceEras();
 const corpus = [...generateCorpus({ reports: 400, seed: 5 })];
 
-describe('generateCorpus', () => {
+describe('generateCorpus', { timeout: 60_000 }, () => {
   it('is deterministic: the same seed gives the same reports, another seed other reports', () => {
     const again = [...generateCorpus({ reports: 400, seed: 5 })];
     expect(again).toEqual(corpus);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isInt } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExtractionRecord } from '../../src/extract/record.ts';
@@ -38,7 +39,21 @@ function generated(first: number, reports: number): ExtractionRecord[] {
   return [...generateCorpus({ reports, seed: 11, first })].map((g) => g.expected);
 }
 
+const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
 describe('ingest', () => {
+  it('extracts and loads the seed files; ingesting them again writes nothing and changes nothing', async () => {
+    const first = await ingestPaths(db.gateway, [SEEDS_DIR]);
+    expect({ ...first, writes: first.writes > 0, seconds: undefined }).toEqual({
+      loaded: 5, unchanged: 0, replaced: 0, failed: [], writes: true, seconds: undefined,
+    });
+    const loaded = await snapshotGraph(db.gateway);
+    const second = await ingestPaths(db.gateway, [SEEDS_DIR], { concurrency: 2 });
+    expect({ ...second, seconds: undefined }).toEqual({ loaded: 0, unchanged: 5, replaced: 0, failed: [], writes: 0, seconds: undefined });
+    expect(await snapshotGraph(db.gateway)).toEqual(loaded);
+    expect(await rows(`MATCH (r:Report)-[:MENTIONS]->(:Alliance {key: 'alliance:viet nam'}) RETURN count(r) AS n`)).toEqual([{ n: 3 }]);
+  });
+
   it('counts a graph with only the gazetteer as empty, and one with a report as not', async () => {
     expect(await isGraphEmpty(db.gateway)).toBe(true);
     await ingestRecords(db.gateway, seeds.slice(0, 1).map(ok));
