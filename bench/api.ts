@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/graph/database.ts';
+import type { Database } from '../src/graph/database.ts';
 import type { Gateway } from '../src/graph/gateway.ts';
 import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
 import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from './free-port.ts';
-import { measureGraph } from './graph-counts.ts';
+import { countGraph, measureGraph } from './graph-counts.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import type { LoadResult } from './load-test.ts';
 import { spawnServer } from './servers.ts';
@@ -91,10 +92,20 @@ async function main(): Promise<void> {
     .option('--warmup <n>', 'warm-up seconds before each load test', '2')
     .option('--targets <n>', 'different ids per query kind', '20')
     .option('--seed <n>', 'corpus seed', '1')
+    .option('--uri <bolt>', 'measure an already loaded Neo4j (auth off) instead of starting one and loading a corpus')
     .parse()
     .opts<Record<string, string>>();
   const number = (name: string) => Number(opts[name]);
   const log = (message: string) => process.stderr.write(`[api bench] ${message}\n`);
+  if (opts.uri) {
+    const database = await openDatabase({ ...loadConfig({}).neo4j, uri: opts.uri });
+    try {
+      await measureAndPrint(database, opts, log);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'hoptac-api-bench-'));
   const database = await openDatabase({ ...loadConfig({}).neo4j, localPort: await findFreePort(), localData: scratch });
   try {
@@ -105,23 +116,36 @@ async function main(): Promise<void> {
     const records = (function* () {
       for (const generated of generateCorpus({ reports, seed: number('seed') })) yield { ok: true as const, record: generated.expected };
     })();
-    const summary = await ingestRecords(database.gateway, records, { concurrency: 6 });
-    const graph = await measureGraph(database.gateway);
-    log(`loaded ${summary.loaded} reports (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s: ${graph.nodes} nodes, ${graph.relationships} relationships`);
-    const kinds = await buildApiKinds(database.gateway, number('targets'));
-    const server = await spawnServer('hoptac', database.uri);
-    try {
-      const connections = opts.connections?.split(',').map(Number) ?? [20, 50];
-      const figures = await measureApiKinds(server.url, kinds, { connections, seconds: number('seconds'), warmupSeconds: number('warmup'), onProgress: log });
-      process.stdout.write(`hoptac API, ${reports} reports (${graph.nodes} nodes, ${graph.relationships} relationships), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-      process.stdout.write(`${formatApiFigures(figures)}\n`);
-    } finally {
-      await server.stop();
-    }
+    const summary = await ingestRecords(database.gateway, records, {
+      concurrency: 6,
+      onProgress: (p) => p.done % 500 === 0 && log(`${p.done} loaded in ${p.seconds.toFixed(0)} s`),
+    });
+    log(`loaded ${summary.loaded} reports (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);
+    await measureAndPrint(database, opts, log);
   } finally {
     await database.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+async function measureAndPrint(database: Database, opts: Record<string, string>, log: (message: string) => void): Promise<void> {
+  const graph = await measureGraph(database.gateway);
+  const reports = await countReports(database.gateway);
+  const kinds = await buildApiKinds(database.gateway, Number(opts.targets));
+  const server = await spawnServer('hoptac', database.uri);
+  try {
+    const connections = opts.connections?.split(',').map(Number) ?? [20, 50];
+    const figures = await measureApiKinds(server.url, kinds, { connections, seconds: Number(opts.seconds), warmupSeconds: Number(opts.warmup), onProgress: log });
+    process.stdout.write(`hoptac API, ${reports} reports (${graph.nodes} nodes, ${graph.relationships} relationships), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    process.stdout.write(`${formatApiFigures(figures)}\n`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function countReports(gateway: Pick<Gateway, 'read'>): Promise<number> {
+  const nodes = (await countGraph(gateway)).nodes;
+  return nodes.Report ?? 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -340,5 +341,27 @@ describe('mutations', () => {
     } finally {
       await open.close();
     }
+  });
+
+  it('ingests a report with the key through the extractor and loader, idempotently, and deletes it again', async () => {
+    const text = readFileSync(new URL('../../seeds/001_80b28b98b36d21f4.txt', import.meta.url), 'utf8');
+    const mutation = `mutation($text: String!) { ingestReport(text: $text, url: "https://example.org/hoa-binh-2024", publishedAt: "2024-01-05") {
+      status writes report { id publishedAt entities(types: [Official]) { name } }
+    } }`;
+    const headers = { authorization: `Bearer ${API_KEY}` };
+    const first = await post(mutation, { text }, headers);
+    expect(first.errors).toEqual([]);
+    const loaded = first.data?.ingestReport as { status: string; writes: number; report: { id: string; publishedAt: string; entities: { name: string }[] } };
+    expect(loaded.status).toBe('loaded');
+    expect(loaded.writes).toBeGreaterThan(0);
+    expect(loaded.report.id).toBe('report:https://example.org/hoa-binh-2024');
+    expect(loaded.report.publishedAt).toBe('2024-01-05');
+    expect(loaded.report.entities.map((e) => e.name)).toContain('Đinh Công Sứ');
+    const again = await post(mutation, { text }, headers);
+    expect((again.data?.ingestReport as { status: string; writes: number }).status).toBe('unchanged');
+    const removed = await post('mutation { deleteReport(id: "report:https://example.org/hoa-binh-2024") { deleted } }', {}, headers);
+    expect(removed.data).toEqual({ deleteReport: { deleted: true } });
+    const su = await post('{ search(text: "dinh cong su") { node { reports { id } } } }');
+    expect(su.data).toEqual({ search: [{ node: { reports: [{ id: 'report:001_80b28b98b36d21f4.txt' }] } }] });
   });
 });
