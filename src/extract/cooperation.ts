@@ -38,9 +38,14 @@ function readList(ctx: DocContext, pos: number, orgs: Party[]): Party[] {
   return list;
 }
 
+/** An organisation that only qualifies another (`… thuộc Sở Tài chính`, `… của Hội Nông dân`). */
+function isModifier(ctx: DocContext, o: OrgMention): boolean {
+  return /(?:thuoc|truc thuoc|cua)\s+$/u.test(ctx.shadow.slice(Math.max(0, o.start - 12), o.start));
+}
+
 /** The organisation a sentence is about: its last organisation outside officials' titles. */
-function subjectOf(orgs: Party[], from: number, to: number, inTitles: (o: OrgMention) => boolean): Party | undefined {
-  const before = orgs.filter((o) => o.start >= from && o.end <= to && !inTitles(o));
+function subjectOf(ctx: DocContext, orgs: Party[], from: number, to: number, inTitles: (o: OrgMention) => boolean): Party | undefined {
+  const before = orgs.filter((o) => o.start >= from && o.end <= to && !inTitles(o) && !isModifier(ctx, o));
   return before[before.length - 1];
 }
 
@@ -64,8 +69,9 @@ export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: Org
       const afterCue = s.start + sign.index + sign[0].length;
       const withAt = /(?<![\p{L}])(?:voi|giua)\s/u.exec(ctx.shadow.slice(afterCue, afterCue + 80));
       const partiesAfter = withAt ? readList(ctx, afterCue + withAt.index + withAt[0].length, orgs) : [];
-      const parties = [...partiesBefore, ...partiesAfter];
-      for (let x = 0; x < parties.length; x++) for (let y = x + 1; y < parties.length; y++) pair(parties[x], parties[y], s);
+      const before = partiesBefore.filter((o) => !isModifier(ctx, o));
+      if (partiesAfter.length > 0) for (const a of before) for (const b of partiesAfter) pair(a, b, s);
+      else for (let x = 0; x < before.length; x++) for (let y = x + 1; y < before.length; y++) pair(before[x], before[y], s);
       return;
     }
     coordinate.lastIndex = 0;
@@ -73,10 +79,10 @@ export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: Org
       const cueAt = s.start + c.index;
       const partners = readList(ctx, cueAt + c[0].length, orgs);
       if (partners.length === 0) continue;
-      let subject = subjectOf(orgs, s.start, cueAt, inTitles);
+      let subject = subjectOf(ctx, orgs, s.start, cueAt, inTitles);
       if (!subject && cueAt - s.start < 25) {
         const prev = sentences[i - 1];
-        if (prev) subject = subjectOf(orgs, prev.start, prev.end, inTitles);
+        if (prev) subject = subjectOf(ctx, orgs, prev.start, prev.end, inTitles);
       }
       for (const p of partners) pair(subject, p, s);
     }

@@ -53,7 +53,7 @@ function readProperName(ctx: DocContext, pos: number): number {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (isCapital(t)) {
-      if (proper > 0 && isHead(t)) break;
+      if (isHead(t)) break;
       end = t.end;
       proper++;
       continue;

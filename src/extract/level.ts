@@ -11,7 +11,7 @@ import { findProvinceNear } from './context.ts';
 
 export type LevelReading = { end: number; province: string | null; level: string; explicit: boolean };
 
-const LEVEL = /^\s+(tinh|thanh pho|tp\.?)(?![\p{L}\p{N}])/u;
+const LEVEL = /^\s+(?:cua\s+)?(tinh|thanh pho|tp\.?)(?![\p{L}\p{N}])/u;
 
 /** The level and province after `pos`, or null when neither follows. */
 export function readLevel(ctx: DocContext, pos: number): LevelReading | null {

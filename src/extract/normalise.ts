@@ -28,6 +28,9 @@ const welcome = compilePattern(`^${noise.welcome}$`);
 const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[a-z0-9\\u00c0-\\u1fff-]+){1,5}$`);
 const published = compilePattern(`^${noise.published}$`);
 
+/** A line broken mid-sentence: it ends in a lower-case word or comma and the next starts in lower case or a digit. */
+const WRAPPED_END = /[\p{Ll},]$/u;
+const WRAPPED_START = /^[\p{Ll}\d]/u;
 const RELATED = /^(?:tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin cung chuyen muc|xem them|doc them)\s*:?$/u;
 const LIST_ITEM = /^[-•*+–]\s/u;
 
@@ -79,7 +82,9 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
       continue;
     }
     previousFolded = folded;
-    kept.push(line);
+    const previous = kept[kept.length - 1];
+    if (previous !== undefined && kept.length > 1 && WRAPPED_END.test(previous) && WRAPPED_START.test(line)) kept[kept.length - 1] = `${previous} ${line}`;
+    else kept.push(line);
   }
   let offset = 0;
   for (const line of kept) {

@@ -169,12 +169,15 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
       const c = committeeAfter.exec(ctx.shadow.slice(after, after + 16));
       if (!c) return;
       const committeeEnd = after + c[0].length;
+      const member = /uy vien\s+$/u.test(ctx.shadow.slice(Math.max(0, m.index - 10), m.index));
       const reading = readLevel(ctx, committeeEnd);
       const province = reading?.explicit ? reading.province : ctx.province;
       const city = province !== null && ctx.isCity(province);
       const committee = committees[0];
       const name = `${b.name} ${city ? committee?.cityName ?? 'Thành ủy' : committee?.name ?? 'Tỉnh ủy'}`;
-      claims.take({ type: 'Agency', name, province, start: m.index, end: reading?.explicit ? reading.end : committeeEnd }, out);
+      const committeeName = city ? committee?.cityName ?? 'Thành ủy' : committee?.name ?? 'Tỉnh ủy';
+      if (member) claims.take({ type: 'Agency', name: committeeName, province, start: after + c[0].length - c[0].trimStart().length, end: reading?.explicit ? reading.end : committeeEnd }, out);
+      else claims.take({ type: 'Agency', name, province, start: m.index, end: reading?.explicit ? reading.end : committeeEnd }, out);
     });
   }
   for (const c of committees) {
@@ -221,7 +224,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
         claims.take({ type: 'Agency', name, province: null, start: m.index, end: end + vn[0].length }, out);
         return;
       }
-      const reading = readLevel(ctx, end);
+      const reading = readLevel(ctx, end) ?? readParentLevel(ctx, end);
       if (!reading) {
         if (JOIN_AHEAD.test(ctx.shadow.slice(end, end + 6))) pending.push({ name: p.name, start: m.index, end });
         return;
@@ -242,6 +245,14 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   }
   out.sort((a, b) => a.start - b.start);
   return addDefinedAbbreviations(ctx, out, claims);
+}
+
+/** `Quỹ Hỗ trợ nông dân thuộc Hội Nông dân tỉnh`: the level of the organisation it belongs to. */
+function readParentLevel(ctx: DocContext, end: number): ReturnType<typeof readLevel> {
+  const belongs = /^\s+(?:thuoc|truc thuoc)\s+[^,.;:()]{0,40}?(?=\s(?:tinh|thanh pho)(?![a-z]))/u.exec(ctx.shadow.slice(end, end + 60));
+  if (!belongs) return null;
+  const reading = readLevel(ctx, end + belongs[0].length);
+  return reading ? { ...reading, end } : null;
 }
 
 /** `Tỉnh ủy, HĐND, UBND tỉnh`: heads listed before one level word share it. */

@@ -32,6 +32,8 @@ const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
 const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
 const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map((m) => m.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).join('|')})(?![\\p{L}])`, 'u');
 const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [k.normalize('NFD').replace(/[\u0300-\u036f]/g, ''), v]));
+/** A have-cue counts only this close before the figure (characters). */
+const HAVE_WINDOW = 120;
 const RANGE_AFTER = /^\s*(?:[-–]|den|toi)\s*\d/u;
 const RANGE_BEFORE = /(?:tu|\d\s*[-–])\s*$/u;
 
@@ -91,7 +93,7 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
       breakdown.lastIndex = 0;
       const inBreakdown = breakdown.test(clause);
       haveCue.lastIndex = 0;
-      const hasHave = haveCue.test(prefix);
+      const hasHave = haveCue.test(prefix.slice(-HAVE_WINDOW));
       for (const rule of rules) {
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
         if (!rule.beforeRe && (blocker.test(before) || /:\s*$/u.test(before))) continue;
