@@ -21,11 +21,11 @@ describe('extraction quality on the fixture reports', () => {
       role: ratio(score.attributes.role),
     };
     expect(summary, score.misses.join('\n')).toEqual({
-      entities: expect.toSatisfy((v: number) => v >= 0.94),
-      relations: expect.toSatisfy((v: number) => v >= 0.88),
-      statistics: expect.toSatisfy((v: number) => v >= 0.93),
+      entities: expect.toSatisfy((v: number) => v >= 0.97),
+      relations: expect.toSatisfy((v: number) => v >= 0.96),
+      statistics: expect.toSatisfy((v: number) => v >= 0.97),
       title: expect.toSatisfy((v: number) => v >= 0.95),
-      role: expect.toSatisfy((v: number) => v >= 0.85),
+      role: expect.toSatisfy((v: number) => v >= 0.95),
     });
   });
 });
