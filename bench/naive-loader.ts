@@ -74,7 +74,7 @@ export async function loadRecordNaively(gateway: GraphWriter, record: Extraction
 function entityStatement(type: string): string {
   const label = ENTITY_TYPES.find((t) => t === type);
   if (label === undefined) throw new Error(`not an entity type: ${type}`);
-  return cypher('bench/naive-entity').replace('__LABEL__', label);
+  return cypher('bench/naive-entity').replaceAll('__LABEL__', label);
 }
 
 /** The relationship statement for one type (fixed list) with its identity property, as the README defines it. */
@@ -82,11 +82,11 @@ function relationshipStatement(rel: RelationshipRow): string {
   const type = RELATION_TYPES.find((t) => t === rel.type);
   if (type === undefined) throw new Error(`not a relation type: ${rel.type}`);
   const identity = type === 'ATTENDED' ? '{role: $role}' : type === 'HOLDS_POSITION' ? '{titleKey: $titleKey}' : '';
-  return cypher('bench/naive-relationship').replace('__TYPE__', type).replace('__IDENTITY__', identity);
+  return cypher('bench/naive-relationship').replaceAll('__TYPE__', type).replaceAll('__IDENTITY__', identity);
 }
 
 /** What a naive load of many records did, and how long it took. */
-export type NaiveSummary = { reports: number; transactions: number; writes: number; failed: number; seconds: number };
+export type NaiveSummary = { reports: number; transactions: number; writes: number; failed: number; seconds: number; reasons: string[] };
 
 /**
  * Loads records naively with `concurrency` reports in flight (the same as hoptac's ingest, so
@@ -98,7 +98,7 @@ export async function loadRecordsNaively(
   opts: { concurrency: number },
 ): Promise<NaiveSummary> {
   const started = performance.now();
-  const summary: NaiveSummary = { reports: 0, transactions: 0, writes: 0, failed: 0, seconds: 0 };
+  const summary: NaiveSummary = { reports: 0, transactions: 0, writes: 0, failed: 0, seconds: 0, reasons: [] };
   const inFlight = new Set<Promise<void>>();
   for (const record of records) {
     const task = loadWithRetries(gateway, record)
@@ -107,8 +107,10 @@ export async function loadRecordsNaively(
         summary.transactions += outcome.transactions;
         summary.writes += outcome.writes;
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         summary.failed++;
+        const reason = `${record.document.file}: ${(error as Error).message.split('\n')[0]}`;
+        if (summary.reasons.length < 5) summary.reasons.push(reason);
       })
       .finally(() => inFlight.delete(task));
     inFlight.add(task);

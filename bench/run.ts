@@ -35,10 +35,10 @@ import { QUERY_LABELS, buildWorkloads } from './workloads.ts';
 const program = new Command()
   .option('--quick', 'small corpus and short runs (a few minutes)')
   .option('--sizes <list>', 'corpus sizes, comma-separated (default 1000,10000,100000; quick: 500)')
-  .option('--seconds <n>', 'duration of each load test (default 5; quick: 2)')
+  .option('--seconds <n>', 'duration of each load test (default 5; quick: 3)')
   .option('--warmup <n>', 'warm-up seconds before each load test (default 2; quick: 1)')
   .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
-  .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 1000; quick: 200)')
+  .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 1000; quick: 50)')
   .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
   .option('--targets <n>', 'different ids per query kind', '20')
   .option('--concurrency <n>', 'reports in flight for both loaders', '6')
@@ -50,10 +50,10 @@ const quick = raw.quick === true;
 const pick = (name: string, full: string, small: string): string => (typeof raw[name] === 'string' ? (raw[name] as string) : quick ? small : full);
 const settings = {
   sizes: pick('sizes', '1000,10000,100000', '500').split(',').map(toCount),
-  seconds: toCount(pick('seconds', '5', '2')),
+  seconds: toCount(pick('seconds', '5', '3')),
   warmup: Number(pick('warmup', '2', '1')),
   connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
-  naiveSample: toCount(pick('naiveSample', '1000', '200')),
+  naiveSample: toCount(pick('naiveSample', '1000', '50')),
   extractSample: toCount(pick('extractSample', '2000', '300')),
   targets: toCount(pick('targets', '20', '20')),
   concurrency: toCount(pick('concurrency', '6', '6')),
@@ -113,8 +113,9 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
   await resetGraph(db);
   const hoptacSample = await ingestChunk(db, sample);
   const hoptac = { ...hoptacSample, failed: hoptacSample.failed };
-  for (let first = sampleCount; first < size; first += sampleCount) {
-    const chunk = await ingestChunk(db, expectedRecords(seed, first, Math.min(sampleCount, size - first)));
+  const chunkSize = Math.max(sampleCount, 1000);
+  for (let first = sampleCount; first < size; first += chunkSize) {
+    const chunk = await ingestChunk(db, expectedRecords(seed, first, Math.min(chunkSize, size - first)));
     hoptac.reports += chunk.reports;
     hoptac.seconds += chunk.seconds;
     hoptac.writes += chunk.writes;

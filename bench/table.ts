@@ -63,6 +63,11 @@ export function formatTable(results: BenchResults): string {
     ),
     '  sample: the first reports of the corpus, loaded by both into an empty graph; ratio = hoptac r/s ÷ naive r/s on it.',
     '  all: hoptac over the whole corpus.',
+    ...results.sizes.flatMap((s) =>
+      s.naive.failed + s.hoptac.failed > 0
+        ? [`  ! ${int(s.reports)}: naive failed ${s.naive.failed} reports, hoptac ${s.hoptac.failed}; ${s.naive.reasons.join('; ')}`]
+        : [],
+    ),
     '',
     'API (latency ms p50/p99 and requests/s; ratios hoptac ÷ peer: latency < 1 and req/s > 1 mean hoptac is ahead)',
     row(['reports', 'query', 'conns', 'hoptac p50', 'p99', 'req/s', 'peer p50', 'p99', 'req/s', 'p50 ×', 'p99 ×', 'req/s ×'], API_WIDTHS),
@@ -74,9 +79,9 @@ export function formatTable(results: BenchResults): string {
       for (const [i, run] of (hoptac?.runs ?? []).entries()) {
         const other = peer?.runs.find((r) => r.connections === run.connections);
         const peerCells = other
-          ? [fixed(other.p50, 1), fixed(other.p99, 1), fixed(other.requestsPerSecond, 0), ratio(run.p50, other.p50), ratio(run.p99, other.p99), ratio(run.requestsPerSecond, other.requestsPerSecond)]
+          ? [ms(other, other.p50), ms(other, other.p99), fixed(other.requestsPerSecond, 0), ratio(run.p50, other.p50), ratio(run.p99, other.p99), ratio(run.requestsPerSecond, other.requestsPerSecond)]
           : [i === 0 ? (peer?.problem ? 'failed' : 'cannot express') : '', '', '', '', '', ''];
-        lines.push(row([int(size.reports), QUERY_LABELS[kind], String(run.connections), fixed(run.p50, 1), fixed(run.p99, 1), fixed(run.requestsPerSecond, 0), ...peerCells], API_WIDTHS));
+        lines.push(row([int(size.reports), QUERY_LABELS[kind], String(run.connections), ms(run, run.p50), ms(run, run.p99), fixed(run.requestsPerSecond, 0), ...peerCells], API_WIDTHS));
       }
       if (hoptac?.problem) lines.push(`  ${QUERY_LABELS[kind]}: hoptac answers failed the check: ${hoptac.problem}`);
       if (peer?.problem) lines.push(`  ${QUERY_LABELS[kind]}: peer answers failed the check: ${peer.problem}`);
@@ -108,5 +113,10 @@ function fixed(n: number, digits: number): string {
 }
 
 function ratio(hoptac: number, peer: number): string {
-  return peer > 0 ? fixed(hoptac / peer, 2) : '-';
+  return peer > 0 && hoptac > 0 ? fixed(hoptac / peer, 2) : '-';
+}
+
+/** Latency of a run, or '-' when no request completed within it. */
+function ms(run: LoadResult, value: number): string {
+  return run.requests > 0 ? fixed(value, 1) : '-';
 }

@@ -1,4 +1,4 @@
-// Naive loader (benchmark baseline): one entity, alone in its transaction. `__LABEL__` is
+// Naive loader (benchmark baseline): one entity, alone in its transaction. The label placeholder is
 // replaced by an entity type from the record contract's fixed list, never by input text.
 MERGE (n:Entity:__LABEL__ {key: $key})
 ON CREATE SET n.type = $type, n.name = $name, n.nameFolded = $nameFolded, n.province = $province,
