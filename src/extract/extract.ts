@@ -57,7 +57,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const lower = text.toLowerCase();
   const ctx: DocContext = { text, shadow, lower: lower.length === text.length ? lower : shadow, province: vote.province, provinceMentions, isCity: (p) => cities.has(p) };
 
-  const orgs = findOrganisations(ctx);
+  const orgs = mergeSteeringCommittees(findOrganisations(ctx));
   const authorLine = meta.bylineLine !== undefined ? norm.lines[meta.bylineLine] : undefined;
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
@@ -162,6 +162,24 @@ export function extractReport(input: ReportInput): ExtractionRecord {
     statistics,
     warnings,
   };
+}
+
+/**
+ * A report names its steering committee in a short and a long form (`Ban Chỉ đạo phát
+ * triển KTTT tỉnh` in the headline, `Ban Chỉ đạo đổi mới, phát triển KTTT, HTX tỉnh` in
+ * the body): one province has one such committee, so the forms become the longest name.
+ */
+function mergeSteeringCommittees(orgs: OrgMention[]): OrgMention[] {
+  const longest = new Map<string, string>();
+  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo ') && !o.name.includes('Trung ương');
+  for (const o of orgs) {
+    if (!isProvincial(o)) continue;
+    const key = o.province ?? '?';
+    const had = longest.get(key);
+    if (!had || o.name.length > had.length) longest.set(key, o.name);
+  }
+  if (longest.size === 0) return orgs;
+  return orgs.map((o) => (isProvincial(o) ? { ...o, name: longest.get(o.province ?? '?') ?? o.name } : o));
 }
 
 function rank(role: string): number {
