@@ -13,8 +13,8 @@ CALL {
   RETURN e, 'LOCATED_IN' AS relation, {} AS props
   UNION ALL
   WITH x
-  MATCH (e:Entity)
-  WHERE e = x AND e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
+  WITH x AS e
+  WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
   RETURN e, 'SELF' AS relation, {} AS props
 }
 RETURN e {.*, searchText: null} AS node, relation, props
