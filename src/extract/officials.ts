@@ -127,6 +127,7 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
   const taken = (s: number, e: number): boolean =>
     found.some((f) => s < f.end && e > f.start) || exclude.some((x) => s < x.end && e > x.start) || orgs.some((o) => o.type !== 'Agency' && s < o.end && e > o.start);
   const nameStarts = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+  const anaphors: { start: number; end: number; positions: Position[] }[] = [];
   for (let m = nameStarts.exec(ctx.text); m; m = nameStarts.exec(ctx.text)) {
     const pos = m.index;
     if (taken(pos, pos + 1)) continue;
@@ -168,10 +169,29 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
       found.push({ name: after.name, start: pos, end: after.end, nameStart: after.start, nameEnd: after.end, positions: chain.positions });
       nameStarts.lastIndex = after.end;
     } else {
+      if (honorific) anaphors.push({ start: pos, end: chain.end, positions: chain.positions });
       nameStarts.lastIndex = chain.end;
     }
   }
-  return addRepeatMentions(ctx, found);
+  return resolveAnaphors(addRepeatMentions(ctx, found), anaphors);
+}
+
+/**
+ * `đồng chí Phó Chủ tịch UBND tỉnh` without a name: the official the report introduced
+ * with that title at that organisation, when there is exactly one.
+ */
+function resolveAnaphors(found: OfficialMention[], anaphors: { start: number; end: number; positions: Position[] }[]): OfficialMention[] {
+  if (anaphors.length === 0) return found;
+  const extra: OfficialMention[] = [];
+  const keyOf = (p: Position): string => `${p.title}|${p.org?.name ?? ''}|${p.org?.province ?? ''}`;
+  for (const a of anaphors) {
+    const wanted = a.positions.map(keyOf);
+    const holders = new Set(found.filter((f) => f.positions.some((p) => wanted.includes(keyOf(p)))).map((f) => f.name));
+    if (holders.size !== 1) continue;
+    const name = [...holders][0] as string;
+    extra.push({ name, start: a.start, end: a.end, nameStart: a.start, nameEnd: a.end, positions: [] });
+  }
+  return extra.length === 0 ? found : [...found, ...extra].sort((x, y) => x.start - y.start);
 }
 
 /** Later (or earlier) bare uses of a name already introduced with a title. */

@@ -130,3 +130,19 @@ describe('province resolution', () => {
     expect({ province: none.province, meetingDate: none.entities.find((e) => e.type === 'Meeting')?.date }).toEqual({ province: null, meetingDate: undefined });
   });
 });
+
+describe('officials named only by their title', () => {
+  it('resolves `đồng chí Phó Chủ tịch UBND tỉnh` to the one official introduced with that title', () => {
+    const r = extract(
+      [
+        'Họp Ban Chỉ đạo kinh tế tập thể',
+        'Ngày 3/3/2023, UBND tỉnh Hà Giang tổ chức họp Ban Chỉ đạo phát triển kinh tế tập thể tỉnh.',
+        'Đồng chí Lò Văn Pằng, Phó Chủ tịch UBND tỉnh dự họp.',
+        'Kết luận cuộc họp, đồng chí Phó Chủ tịch UBND tỉnh yêu cầu các sở, ngành phối hợp chặt chẽ.',
+      ].join('\n'),
+    );
+    const pang = r.entities.find((e) => e.name === 'Lò Văn Pằng');
+    expect(pang?.mentions.map((m) => m.text)).toEqual(['Lò Văn Pằng', 'Phó Chủ tịch UBND tỉnh']);
+    expect(links(r).filter((l) => l.startsWith('ATTENDED Lò'))).toEqual(['ATTENDED Lò Văn Pằng -> Họp Ban Chỉ đạo phát triển kinh tế tập thể tỉnh (directed)']);
+  });
+});
