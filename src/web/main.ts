@@ -9,18 +9,18 @@ import { NetworkView, type ColourScheme, type LayoutReport, type SizeMeasure } f
 /** The types a network can show (reports and statistics are reached from evidence, not drawn). */
 const drawnTypes = Object.keys(typeColors).filter((type) => type !== 'Report' && type !== 'Statistic');
 
-function byId<T extends HTMLElement>(id: string): T {
+function findElement<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the page has no #${id}`);
   return found as T;
 }
 
-const status = byId<HTMLParagraphElement>('status');
-const details = byId<HTMLElement>('details');
-const depth = byId<HTMLSelectElement>('depth');
-const dateFrom = byId<HTMLInputElement>('date-from');
-const dateTo = byId<HTMLInputElement>('date-to');
-const province = byId<HTMLInputElement>('province');
+const status = findElement<HTMLParagraphElement>('status');
+const details = findElement<HTMLElement>('details');
+const depth = findElement<HTMLSelectElement>('depth');
+const dateFrom = findElement<HTMLInputElement>('date-from');
+const dateTo = findElement<HTMLInputElement>('date-to');
+const province = findElement<HTMLInputElement>('province');
 let lastLayout: LayoutReport | null = null;
 let baseName = 'hoptac-network';
 
@@ -29,7 +29,7 @@ function report(message: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
-const view = new NetworkView(byId('network'), startAnalysis(), {
+const view = new NetworkView(findElement('network'), startAnalysis(), {
   onNode: (node, metrics) => showNodeDetails(details, node, metrics, () => void expand(node.id)),
   onEdge: (edge, source, target) => showEdgeDetails(details, edge, source, target, (id, start, end) => void openReport(id, start, end)),
   onExpand: (id) => void expand(id),
@@ -53,7 +53,7 @@ async function loadAround(id: string): Promise<void> {
   report('Loading…');
   const chosenDepth = Number(depth.value);
   history.replaceState(null, '', `?${new URLSearchParams({ id, depth: String(chosenDepth) })}`);
-  await show(await fetchNeighborhood(id, chosenDepth), id, `hoptac-${slug(id)}-depth${chosenDepth}`);
+  await show(await fetchNeighborhood(id, chosenDepth), id, `hoptac-${slugify(id)}-depth${chosenDepth}`);
 }
 
 async function expand(id: string): Promise<void> {
@@ -67,7 +67,7 @@ async function expand(id: string): Promise<void> {
 async function loadSelection(selection: { province?: string; from?: string; to?: string; all?: boolean }): Promise<void> {
   report('Loading…');
   history.replaceState(null, '', `?${new URLSearchParams(Object.entries(selection).map(([k, v]) => [k, String(v)]))}`);
-  const name = selection.province ? `province-${slug(selection.province)}` : `${selection.from ?? 'start'}-${selection.to ?? 'end'}`;
+  const name = selection.province ? `province-${slugify(selection.province)}` : `${selection.from ?? 'start'}-${selection.to ?? 'end'}`;
   await show(await fetchNetwork(selection), null, `hoptac-${name}`);
 }
 
@@ -78,12 +78,12 @@ async function openReport(id: string, start: number, end: number): Promise<void>
   showReport(details, result.data, start, end);
 }
 
-function slug(text: string): string {
+function slugify(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
 }
 
 function buildTypeFilter(): void {
-  const fieldset = byId<HTMLFieldSetElement>('type-filter');
+  const fieldset = findElement<HTMLFieldSetElement>('type-filter');
   for (const type of drawnTypes) {
     const label = document.createElement('label');
     const box = document.createElement('input');
@@ -100,7 +100,7 @@ function buildTypeFilter(): void {
 }
 
 function buildLegend(scheme: ColourScheme): void {
-  const legend = byId<HTMLUListElement>('legend');
+  const legend = findElement<HTMLUListElement>('legend');
   if (scheme === 'community') {
     const metrics = view.shownMetrics();
     legend.replaceChildren(Object.assign(document.createElement('li'), {
@@ -130,10 +130,10 @@ async function applyFilters(): Promise<void> {
 }
 
 function wireControls(): void {
-  const results = byId<HTMLUListElement>('search-results');
-  byId<HTMLFormElement>('search-form').addEventListener('submit', async (event) => {
+  const results = findElement<HTMLUListElement>('search-results');
+  findElement<HTMLFormElement>('search-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const text = byId<HTMLInputElement>('search-input').value.trim();
+    const text = findElement<HTMLInputElement>('search-input').value.trim();
     if (!text) return;
     const found = await searchEntities(text);
     if (!found.ok) return report(`${found.message} (${found.code})`, true);
@@ -152,21 +152,21 @@ function wireControls(): void {
       return item;
     }));
   });
-  byId('load-province').addEventListener('click', () => {
+  findElement('load-province').addEventListener('click', () => {
     if (province.value.trim()) void loadSelection({ province: province.value.trim(), ...dateRange() });
     else report('Type a province first.', true);
   });
-  byId('load-range').addEventListener('click', () => {
+  findElement('load-range').addEventListener('click', () => {
     const range = dateRange();
     if (range.from || range.to) void loadSelection(range);
     else report('Choose a from or to date first.', true);
   });
   dateFrom.addEventListener('change', () => void applyFilters());
   dateTo.addEventListener('change', () => void applyFilters());
-  byId<HTMLSelectElement>('size-by').addEventListener('change', (event) => {
+  findElement<HTMLSelectElement>('size-by').addEventListener('change', (event) => {
     view.setSizing((event.target as HTMLSelectElement).value as SizeMeasure);
   });
-  byId<HTMLSelectElement>('colour-by').addEventListener('change', (event) => {
+  findElement<HTMLSelectElement>('colour-by').addEventListener('change', (event) => {
     const scheme = (event.target as HTMLSelectElement).value as ColourScheme;
     view.setColouring(scheme);
     buildLegend(scheme);
