@@ -25,7 +25,8 @@ export default defineConfig({
           // One worker process runs the integration files one after another.
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
-          testTimeout: 120_000,
+          // Generous: a busy 2-core machine runs a JVM, the tests and the extractor at once.
+          testTimeout: 300_000,
           hookTimeout: 180_000,
         },
       },
