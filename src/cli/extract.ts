@@ -21,8 +21,14 @@ async function write(out: Writable, line: string): Promise<void> {
 async function run(paths: string[], opts: { out?: string; quiet?: boolean; progress?: boolean }): Promise<number> {
   const entries = await listReportFiles(paths);
   const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-  const showBar = opts.progress !== false && (process.stderr.isTTY || entries.length > PROGRESS_OVER) && (process.stderr.isTTY ?? false);
-  const bar = showBar ? new cliProgress.SingleBar({ stream: process.stderr, format: 'extract [{bar}] {value}/{total} files · {reports} reports · {failed} failed' }, cliProgress.Presets.shades_classic) : null;
+  const tty = process.stderr.isTTY ?? false;
+  const showBar = opts.progress !== false && (tty || entries.length > PROGRESS_OVER);
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        { stream: process.stderr, noTTYOutput: !tty, notTTYSchedule: 5000, format: 'extract [{bar}] {value}/{total} files · {reports} reports · {failed} failed' },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(entries.length, 0, { reports: 0, failed: 0 });
   let failed = 0;
   let reports = 0;
