@@ -145,7 +145,9 @@ async function measureAndPrint(database: Database, opts: Record<string, string>,
 
 async function countReports(gateway: Pick<Gateway, 'read'>): Promise<number> {
   const nodes = (await countGraph(gateway)).nodes;
-  return nodes.Report ?? 0;
+  return Object.entries(nodes)
+    .filter(([labels]) => labels.split(/[^A-Za-z]+/).includes('Report'))
+    .reduce((sum, [, count]) => sum + count, 0);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
