@@ -92,6 +92,16 @@ describe('network page on the seeds graph, in headless Chromium', () => {
     );
   });
 
+  it('downloads the picture as PNG and SVG', async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('hoptac-alliance-hoa-binh-depth2.png');
+    expect((await readFile(await png.path())).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    const drawing = await readFile(await svg.path(), 'utf8');
+    expect(drawing).toMatch(/<svg[\s>]/);
+    expect(drawing).toContain('Đinh Công Sứ');
+  });
+
   it('expands a node on double-click and hides a type with its filter', async () => {
     const before = await page.evaluate(() => (window as unknown as PageHooks).hoptac.view.shownSubgraph());
     const official = before.nodes.find((node) => node.name === 'Lê Tuấn An')!;
