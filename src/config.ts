@@ -74,7 +74,7 @@ export const CONFIG_VARIABLES = {
   HOST: { schema: z.string().min(1).default('127.0.0.1'), expected: 'a host name or IP address to listen on' },
   PORT: integerIn(0, 65535, 4000),
   HOPTAC_API_KEY: optionalText,
-  API_MAX_DEPTH: integerIn(1, 100, 12),
+  API_MAX_DEPTH: integerIn(1, 100, 10),
   API_MAX_COST: integerIn(1, 10_000_000, 5000),
   API_MAX_ALIASES: integerIn(1, 1000, 30),
   API_MAX_PAGE_SIZE: integerIn(1, 10_000, 500),

@@ -21,7 +21,6 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0',
     HOPTAC_API_KEY: API_KEY,
-    API_MAX_DEPTH: '10',
     API_MAX_PAGE_SIZE: '50',
     // Generous: tests assert answers, never timings, and CI machines may be busy.
     API_QUERY_TIMEOUT_MS: '60000',

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
       api: {
         host: '127.0.0.1',
         port: 4000,
-        maxDepth: 12,
+        maxDepth: 10,
         maxCost: 5000,
         maxAliases: 30,
         maxPageSize: 500,
