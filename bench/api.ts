@@ -11,7 +11,7 @@ import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
 import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
-import { findFreePort } from './free-port.ts';
+import { findFreePort } from '../src/graph/free-port.ts';
 import { countGraph, measureGraph } from './graph-counts.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import type { LoadResult } from './load-test.ts';

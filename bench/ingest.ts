@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -13,6 +12,7 @@ import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import type { RecordResult } from '../src/graph/read-records.ts';
+import { findFreePort } from '../src/graph/free-port.ts';
 
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
@@ -81,14 +81,3 @@ async function emptyGraph(db: Database): Promise<void> {
   }
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? done(port) : fail(new Error('no free port'))));
-    });
-  });
-}

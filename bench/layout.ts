@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -16,6 +15,7 @@ import { buildWeb } from '../src/web/build-web.ts';
 import type { LayoutReport } from '../src/web/network-view.ts';
 import { mountAnalystRoutes } from '../src/web/routes.ts';
 import { openChromium } from '../test/web/support/chromium.ts';
+import { findFreePort } from '../src/graph/free-port.ts';
 
 /**
  * Layout benchmark of the network page: loads a generated corpus (its expected records)
@@ -138,14 +138,3 @@ function cutConnected(whole: Subgraph, size: number): Subgraph {
   };
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? done(port) : fail(new Error('no free port'))));
-    });
-  });
-}

@@ -12,7 +12,7 @@ import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
 import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
-import { findFreePort } from './free-port.ts';
+import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, measureGraph } from './graph-counts.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.ts';
 import { startLocalNeo4j } from '../src/graph/local-neo4j.ts';
-import { findFreePort } from './support/free-port.ts';
+import { findFreePort } from '../src/graph/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -9,7 +9,7 @@ import { connect } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import type { LocalNeo4j } from '../../src/graph/local-neo4j.ts';
-import { findFreePort } from '../support/free-port.ts';
+import { findFreePort } from '../../src/graph/free-port.ts';
 import { errorCodes, postGraphql } from './support/http.ts';
 import type { GraphqlResponse } from './support/http.ts';
 import { loadSeedsGraph } from './support/seeds-graph.ts';

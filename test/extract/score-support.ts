@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,4 +46,22 @@ export function scoreRecords(records: ExtractionRecord[], goldDir?: string): Sco
 /** A share from the scorer's `[ok, total]` pair. */
 export function ratio([ok, total]: [number, number]): number {
   return total === 0 ? 1 : ok / total;
+}
+
+/** The least F1 per part and the least title and role accuracy a test accepts. */
+export type Floors = { entities: number; relations: number; statistics: number; title: number; role: number };
+
+/** Asserts every figure of `score` reaches its floor; on failure the scorer's misses explain why. */
+export function expectScoreAtLeast(score: Score, floors: Floors): void {
+  const summary: Floors = {
+    entities: score.entities.f1,
+    relations: score.relations.f1,
+    statistics: score.statistics.f1,
+    title: ratio(score.attributes.title),
+    role: ratio(score.attributes.role),
+  };
+  const wanted = Object.fromEntries(
+    Object.entries(floors).map(([part, floor]) => [part, expect.toSatisfy((v: number) => v >= floor)]),
+  );
+  expect(summary, score.misses.join('\n')).toEqual(wanted);
 }

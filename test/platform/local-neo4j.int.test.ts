@@ -8,7 +8,7 @@ import { connect } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import { openTestDatabase } from '../support/database.ts';
-import { findFreePort } from '../support/free-port.ts';
+import { findFreePort } from '../../src/graph/free-port.ts';
 import { isProcessAlive, spawnScript, waitForChildExit, waitForExit, waitForLine } from '../support/processes.ts';
 
 const HOLDER = join(import.meta.dirname, 'hold-local-neo4j.ts');

@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/graph/database.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
-import { findFreePort } from '../support/free-port.ts';
+import { findFreePort } from '../../src/graph/free-port.ts';
 import { spawnScript, waitForChildExit, waitForLine } from '../support/processes.ts';
 
 const START = join(import.meta.dirname, '..', '..', 'src', 'cli', 'start.ts');

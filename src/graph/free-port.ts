@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on the loopback interface right now (the OS picks it). */
+/** A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it), for a throw-away local Neo4j or test server. */
 export function findFreePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
