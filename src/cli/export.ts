@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { selectSubgraph } from '../api/analytics/select-subgraph.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { readCliConfig } from './read-config.ts';
 import { tabulateNetwork } from '../export/network-table.ts';
 import { renderTable, type ExportFormat } from '../export/render-export.ts';
 import { openDatabase } from '../graph/database.ts';
@@ -31,16 +31,8 @@ type Options = { format: 'graphml' | 'gexf' | 'cyjs' | 'csv'; out: string; aroun
 process.exitCode = await runExport(program.opts<Options>());
 
 async function runExport(options: Options): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = readCliConfig();
+  if (config === null) return 2;
   const database = await openDatabase(config.neo4j);
   try {
     const { format, out, types, ...selector } = options;

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../config.ts';
+import { readCliConfig } from './read-config.ts';
 import { openDatabase } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
 import { ingestPaths } from '../graph/ingest.ts';
@@ -25,16 +25,8 @@ const options = program.opts<{ records?: boolean; concurrency: number; progress:
 process.exitCode = await runIngest(program.args, options);
 
 async function runIngest(paths: string[], opts: typeof options): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = readCliConfig();
+  if (config === null) return 2;
   const database = await openDatabase(config.neo4j);
   try {
     await applySchema(database.gateway);
