@@ -5,23 +5,26 @@
 // from the data. An existing node is only written when the report brings a new spelling,
 // so a node seen in thousands of reports is not write-locked by every load. `replan=skip`:
 // the plan (index seeks on keys) is right at any size, and re-planning this statement each
-// time the growing graph's statistics drift costs seconds.
+// time the growing graph's statistics drift costs seconds. All values come in one map, `$load`:
+// Neo4j keys its plan cache on the size class of every list parameter, so separate lists of
+// entities, relationships and statistics would plan this statement again for each new mix of
+// sizes (about a second each time); a map parameter has one cache key.
 CYPHER replan=skip
 CALL {
-  UNWIND $provinces AS pr
+  UNWIND $load.provinces AS pr
   MERGE (p:Entity {key: pr.key})
   ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
                 p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
 }
-MATCH (r:Report {key: $report})
+MATCH (r:Report {key: $load.report})
 CALL {
   WITH r
-  MATCH (home:Province {key: $reportProvinceKey})
+  MATCH (home:Province {key: $load.reportProvinceKey})
   CREATE (r)-[:ABOUT]->(home)
 }
 CALL {
   WITH r
-  UNWIND $entities AS e
+  UNWIND $load.entities AS e
   MERGE (n:Entity {key: e.key})
   WITH r, e, n, n.type IS NULL AS created
   FOREACH (_ IN CASE WHEN created AND e.type = 'Province' THEN [1] ELSE [] END | SET n:Province)
@@ -44,37 +47,37 @@ CALL {
   CREATE (n)-[:LOCATED_IN]->(p)
 }
 CALL {
-  UNWIND $relationships AS rel
+  UNWIND $load.relationships AS rel
   MATCH (a:Entity {key: rel.source})
   MATCH (b:Entity {key: rel.target})
   FOREACH (_ IN CASE WHEN rel.type = 'ORGANIZED' THEN [1] ELSE [] END |
     MERGE (a)-[x:ORGANIZED]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
   FOREACH (_ IN CASE WHEN rel.type = 'ATTENDED' THEN [1] ELSE [] END |
     MERGE (a)-[x:ATTENDED {role: rel.role}]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
   FOREACH (_ IN CASE WHEN rel.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
     MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
   FOREACH (_ IN CASE WHEN rel.type = 'AWARDED_BY' THEN [1] ELSE [] END |
     MERGE (a)-[x:AWARDED_BY]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
   FOREACH (_ IN CASE WHEN rel.type = 'PRESENTED_AT' THEN [1] ELSE [] END |
     MERGE (a)-[x:PRESENTED_AT]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
   FOREACH (_ IN CASE WHEN rel.type = 'RECEIVED' THEN [1] ELSE [] END |
     MERGE (a)-[x:RECEIVED]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
   FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
     MERGE (a)-[x:COOPERATES_WITH]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + rel.evidence)
+    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
 }
 CALL {
   WITH r
-  UNWIND $statistics AS s
+  UNWIND $load.statistics AS s
   CREATE (st:Statistic {key: s.key})
   SET st.metric = s.metric, st.value = s.value, st.unit = s.unit, st.qualifier = s.qualifier,
-      st.period = s.period, st.year = s.year, st.province = s.province, st.report = $report,
+      st.period = s.period, st.year = s.year, st.province = s.province, st.report = $load.report,
       st.evidence = s.evidence
   CREATE (r)-[:STATES]->(st)
   WITH st, s

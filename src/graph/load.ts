@@ -27,8 +27,7 @@ export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord)
   const { key, provinceKey, ...properties } = plan.report;
   return gateway.write(async (tx) => {
     const upsert = await tx.run(cypher('ingest/upsert-report'), {
-      key,
-      properties: { ...properties, loadedAt: new Date().toISOString() },
+      load: { key, properties: { ...properties, loadedAt: new Date().toISOString() } },
     });
     const previous: unknown = upsert.records[0]?.get('previous');
     if (previous === plan.report.contentHash) return { status: 'unchanged', reportKey, writes: 0 } satisfies LoadOutcome;
@@ -36,13 +35,15 @@ export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord)
     const replacing = typeof previous === 'string';
     if (replacing) writes += await retractReport(tx, reportKey, plan.evidencePrefix);
     const facts = await tx.run(cypher('ingest/load-facts'), {
-      report: reportKey,
-      evidencePrefix: plan.evidencePrefix,
-      reportProvinceKey: provinceKey,
-      provinces: plan.provinces,
-      entities: plan.entities,
-      relationships: plan.relationships,
-      statistics: plan.statistics,
+      load: {
+        report: reportKey,
+        evidencePrefix: plan.evidencePrefix,
+        reportProvinceKey: provinceKey,
+        provinces: plan.provinces,
+        entities: plan.entities,
+        relationships: plan.relationships,
+        statistics: plan.statistics,
+      },
     });
     writes += countWrites(facts.summary);
     log('%s %s: %d writes', replacing ? 'replaced' : 'loaded', reportKey, writes);
