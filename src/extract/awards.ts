@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Span } from './record.ts';
 import { awards, cues, titles } from './lexicon.ts';
-import { alternationOf, compileWords, compileWordsAtStart } from './patterns.ts';
+import { allMatches, alternationOf, compileWords, compileWordsAtStart } from './patterns.ts';
 import { parseVietnameseNumber } from './numbers.ts';
 
 /**
@@ -52,8 +52,7 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
   const byKind = new Map<string, AwardFound>();
   for (const s of sentences) {
     const shadow = ctx.shadow.slice(s.start, s.end);
-    kindRe.lastIndex = 0;
-    const hits = [...shadow.matchAll(kindRe)];
+    const hits = allMatches(kindRe, shadow);
     if (hits.length === 0) continue;
     verbs.lastIndex = 0;
     const hasVerb = verbs.test(shadow);

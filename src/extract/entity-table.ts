@@ -21,7 +21,8 @@ const PREFIX: Record<EntityType, string> = {
 
 export class EntityTable {
   private byKey = new Map<string, Entity>();
-  private byRawKey = new Map<string, Entity>();
+  /** The same entities by the type, name and province exactly as asked for, so that repeated calls skip folding. */
+  private byExact = new Map<EntityType, Map<string, Map<string | null | undefined, Entity>>>();
   private byId = new Map<string, Entity>();
   private counters = new Map<EntityType, number>();
   private relationKeys = new Set<string>();
@@ -30,19 +31,23 @@ export class EntityTable {
 
   /** The id of the entity with this identity, created on first sight; the mention is added when given. */
   add(type: EntityType, name: string, province: string | null | undefined, mention?: Span, extra?: Partial<Entity>): string {
-    const rawKey = `${type}|${name}|${province === undefined ? '-' : province === null ? '?' : province}`;
-    let entity = this.byRawKey.get(rawKey);
-    const key = entity ? '' : `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
-    entity ??= this.byKey.get(key);
-    if (entity) this.byRawKey.set(rawKey, entity);
+    let byName = this.byExact.get(type);
+    if (!byName) this.byExact.set(type, (byName = new Map()));
+    let byProvince = byName.get(name);
+    if (!byProvince) byName.set(name, (byProvince = new Map()));
+    let entity = byProvince.get(province);
     if (!entity) {
-      const n = (this.counters.get(type) ?? 0) + 1;
-      this.counters.set(type, n);
-      entity = { id: `${PREFIX[type]}${n}`, type, name, ...(province !== undefined ? { province } : {}), mentions: [], ...extra };
-      this.byKey.set(key, entity);
-      this.byRawKey.set(rawKey, entity);
-      this.entities.push(entity);
-      this.byId.set(entity.id, entity);
+      const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
+      entity = this.byKey.get(key);
+      if (!entity) {
+        const n = (this.counters.get(type) ?? 0) + 1;
+        this.counters.set(type, n);
+        entity = { id: `${PREFIX[type]}${n}`, type, name, ...(province !== undefined ? { province } : {}), mentions: [], ...extra };
+        this.byKey.set(key, entity);
+        this.entities.push(entity);
+        this.byId.set(entity.id, entity);
+      }
+      byProvince.set(province, entity);
     }
     if (mention && !entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
     return entity.id;

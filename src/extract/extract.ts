@@ -49,7 +49,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
   const firstLine = norm.lines[0] ? text.slice(norm.lines[0].start, norm.lines[0].end) : '';
   const titleInText = !input.title || shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
   const titleEnd = titleInText ? (norm.lines[0]?.end ?? 0) : 0;
-  const provinceMentions = findProvinceMentions(text).map((m) => ({ province: m.province, start: m.start, end: m.end, prefixed: m.prefixed }));
+  const provinceMentions = findProvinceMentions(text, { canonical: true }).map((m) => ({ province: m.province, start: m.start, end: m.end, prefixed: m.prefixed }));
   const vote = voteProvince({ ...(input.url ? { url: input.url } : {}), ...(meta.source ? { source: meta.source } : {}), shadow, titleEnd, mentions: provinceMentions });
   const warnings: string[] = [];
   if (vote.warning) warnings.push(vote.warning);

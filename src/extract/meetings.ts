@@ -1,7 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
 import type { Span } from './record.ts';
 import { cues } from './lexicon.ts';
-import { compileExactWords, compilePattern, compileWords } from './patterns.ts';
+import { allMatches, compileExactWords, compilePattern, compileWords } from './patterns.ts';
 import { findDates, formatIsoDate } from './dates.ts';
 import type { DateMention } from './dates.ts';
 
@@ -73,7 +73,7 @@ function resolveDate(d: DateMention, hints: (number | undefined)[]): string | un
 }
 
 function maxYear(shadow: string): number | undefined {
-  const years = [...shadow.matchAll(YEAR_AFTER_NAM)].map((m) => Number(m[1]));
+  const years = allMatches(YEAR_AFTER_NAM, shadow).map((m) => Number(m[1]));
   return years.length ? Math.max(...years) : undefined;
 }
 

@@ -34,12 +34,16 @@ const WRAPPED_START = /^[\p{Ll}\d]/u;
 const RELATED = /^(?:tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin cung chuyen muc|xem them|doc them)\s*:?$/u;
 const LIST_ITEM = /^[-•*+–]\s/u;
 
-/** Collapses spaces and invisible characters inside one line and trims it. */
+/** Zero-width characters, the BOM and soft hyphens: they carry nothing a reader sees. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Whether a line holds a space other than U+0020, or two spaces in a row. */
+const NEEDS_SPACING = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}/;
+
+/** Collapses spaces inside one line and trims it. */
 function cleanLine(line: string): string {
-  return line
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ')
-    .trim();
+  // most lines are already clean: the replacement below would return them unchanged
+  if (!NEEDS_SPACING.test(line)) return line.trim();
+  return line.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ').trim();
 }
 
 /**
@@ -47,7 +51,8 @@ function cleanLine(line: string): string {
  * it must keep the text's meaning and is applied after NFC.
  */
 export function normaliseText(raw: string, canonicalise: (text: string) => string = (t) => t): NormalisedText {
-  const unified = canonicalise(raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC')).normalize('NFC');
+  // invisible characters go first, so that a word they split is composed and spelled as one (`Ho\u00adà` → `Hòa`)
+  const unified = canonicalise(raw.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').normalize('NFC')).normalize('NFC');
   const kept: string[] = [];
   const result: NormalisedText = { text: '', lines: [], dropped: 0 };
   let previousFolded = '';

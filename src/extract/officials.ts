@@ -2,6 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import { titles } from './lexicon.ts';
 import { alternationOf } from './patterns.ts';
 import { shadowOf } from './shadow.ts';
+import { codePointWidth, findWordCapital } from './letters.ts';
 
 /**
  * Officials: a personal name with the titles and organisations that go with it,
@@ -126,13 +127,15 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
   const found: OfficialMention[] = [];
   const taken = (s: number, e: number): boolean =>
     found.some((f) => s < f.end && e > f.start) || exclude.some((x) => s < x.end && e > x.start) || orgs.some((o) => o.type !== 'Agency' && s < o.end && e > o.start);
-  const nameStarts = /(?<![\p{L}\p{N}])\p{Lu}/gu;
   const anaphors: { start: number; end: number; positions: Position[] }[] = [];
-  for (let m = nameStarts.exec(ctx.text); m; m = nameStarts.exec(ctx.text)) {
-    const pos = m.index;
+  // each capital that starts a word may start a name or a title; `next` is where the search resumes
+  let next = 0;
+  for (let pos = findWordCapital(ctx.text, 0); pos >= 0; pos = findWordCapital(ctx.text, next)) {
+    next = pos + codePointWidth(ctx.text, pos);
     if (taken(pos, pos + 1)) continue;
-    if (honorificAtStart.test(ctx.text.slice(pos, pos + 10)) && !titleAt(ctx, pos)) continue;
-    const name = titleAt(ctx, pos) ? null : readName(ctx, pos);
+    const isTitle = titleAt(ctx, pos);
+    if (!isTitle && honorificAtStart.test(ctx.text.slice(pos, pos + 10))) continue;
+    const name = isTitle ? null : readName(ctx, pos);
     if (name) {
       const honorific = hasHonorificBefore(ctx, pos);
       const first = name.name.split(' ')[0] ?? '';
@@ -154,7 +157,7 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
         }
         if (chain.positions.length > 0 || honorific) {
           found.push({ name: name.name, start: pos, end: chain.positions.length > 0 ? chain.end : name.end, nameStart: name.start, nameEnd: name.end, positions: chain.positions });
-          nameStarts.lastIndex = chain.positions.length > 0 ? chain.end : name.end;
+          next = chain.positions.length > 0 ? chain.end : name.end;
           continue;
         }
       }
@@ -167,10 +170,10 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
     const honorific = hasHonorificBefore(ctx, pos) || honorificAtStart.test(ctx.text.slice(pos, pos + 10)) || (space !== null && FOR_PERSON.test(space[0]));
     if (after && (surnames.has(first) || honorific) && !orgs.some((o) => after.start < o.end && after.end > o.start)) {
       found.push({ name: after.name, start: pos, end: after.end, nameStart: after.start, nameEnd: after.end, positions: chain.positions });
-      nameStarts.lastIndex = after.end;
+      next = after.end;
     } else {
       if (honorific) anaphors.push({ start: pos, end: chain.end, positions: chain.positions });
-      nameStarts.lastIndex = chain.end;
+      next = chain.end;
     }
   }
   return resolveAnaphors(addRepeatMentions(ctx, found), anaphors);

@@ -5,7 +5,7 @@ import { shadowOf } from './shadow.ts';
 import { agencies, titles } from './lexicon.ts';
 import type { OpenHead } from './lexicon.ts';
 import { readLevel } from './level.ts';
-import { compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
+import { allMatches, compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
 import { findAlliances } from './alliances.ts';
 import { findCooperatives } from './cooperatives.ts';
 
@@ -276,7 +276,7 @@ function addDefinedAbbreviations(ctx: DocContext, found: Found[], claims: Claims
     if (!m?.[1] || !/\p{Lu}.*\p{Lu}/u.test(m[1])) continue;
     const alias = m[1];
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${alias.replace(/[&-]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const use of ctx.text.matchAll(re)) {
+    for (const use of allMatches(re, ctx.text)) {
       const start = use.index;
       const end = start + alias.length;
       if (start <= org.end + 2 || claims.overlaps(start, end)) continue;

@@ -13,6 +13,29 @@ const LETTER = 'a-zA-Z0-9\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
 const BEFORE = `(?<![${LETTER}])`;
 const AFTER = `(?![${LETTER}])`;
 
+/**
+ * Every match of a global regex in `text`, as `[...text.matchAll(re)]` gives them but
+ * without the copy of the regex that `matchAll` makes on each call (which re-reads the
+ * whole source of a long word list). Leaves `re.lastIndex` at 0.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0] === '') re.lastIndex = advancePastEmpty(text, re.lastIndex, re.unicode);
+  }
+  return found;
+}
+
+/** Where matching resumes after an empty match: the next code unit, or code point with the `u` flag. */
+function advancePastEmpty(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const first = text.charCodeAt(index);
+  const second = text.charCodeAt(index + 1);
+  return first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Escapes a literal for use inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

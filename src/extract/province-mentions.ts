@@ -205,9 +205,10 @@ function toMention(candidate: Candidate, province: string, text: string, tokens:
  * offsets. A bare name must be capitalised and not sit inside a person's name, a
  * commune, street or firm name; after `tỉnh`/`thành phố`/`TP.` any case counts.
  * Text written without diacritics is matched on its diacritic-free spellings.
+ * `canonical`: the text is already in canonical tone marks (`normaliseText` output).
  */
-export function findProvinceMentions(text: string): ProvinceMention[] {
-  const { tokens, folded } = tokenizeText(text);
+export function findProvinceMentions(text: string, options: { canonical?: boolean } = {}): ProvinceMention[] {
+  const { tokens, folded } = tokenizeText(text, options.canonical);
   const candidates = dropOverlaps(collectCandidates(text, tokens, folded));
   const mentions: ProvinceMention[] = [];
   for (const candidate of candidates) {

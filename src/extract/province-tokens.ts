@@ -37,6 +37,22 @@ function isWordCode(code: number): boolean {
   return known === 1;
 }
 
+/**
+ * Case of a single code unit: bit 1 when lower-casing changes it (`H`, `Ò`), bit 2 when
+ * upper-casing does (`h`, `ò`); -1 not yet tested. Per unit, so a word is not re-cased.
+ */
+const caseCodes = new Int8Array(65536).fill(-1);
+
+function caseOf(code: number): number {
+  let known = caseCodes[code] ?? 0;
+  if (known < 0) {
+    const char = String.fromCharCode(code);
+    known = (char !== char.toLowerCase() ? 1 : 0) | (char !== char.toUpperCase() ? 2 : 0);
+    caseCodes[code] = known;
+  }
+  return known;
+}
+
 /** Diacritic-free lower-case letters by code unit (`ò` → `o`, `đ` → `d`), one for one. */
 const foldedChars = new Map<number, string>();
 
@@ -77,10 +93,8 @@ function scan(text: string, keys: string | null, folded: boolean): Token[] {
     for (let code = text.charCodeAt(i); i < length && isWordCode(code); code = text.charCodeAt(++i)) {
       if (code >= 0x80) marked = true;
     }
-    const first = text.charAt(start);
-    const capitalised = first !== first.toLowerCase();
-    const second = i - start > 1 ? text.charAt(start + 1) : '';
-    const titleCase = capitalised && second !== '' && second !== second.toUpperCase();
+    const capitalised = (caseOf(text.charCodeAt(start)) & 1) !== 0;
+    const titleCase = capitalised && i - start > 1 && (caseOf(text.charCodeAt(start + 1)) & 2) !== 0;
     // words that start in lower case are keyed as written: names never hide capitals inside
     const key = keys === null ? wordKey(text.slice(start, i), folded) : capitalised ? keys.slice(start, i).toLowerCase() : keys.slice(start, i);
     tokens.push({ start, end: i, key, capitalised, titleCase, marked });
@@ -92,16 +106,20 @@ function wordKey(word: string, folded: boolean): string {
   return folded ? fold(word) : canonicalToneMarks(word).toLowerCase();
 }
 
-/** A same-length diacritic-free lower-case copy of text, or null when none keeps the length. */
-function foldAligned(text: string): string | null {
-  const lower = canonicalToneMarks(text).toLowerCase();
+/**
+ * A same-length diacritic-free lower-case copy of text, or null when none keeps the length.
+ * `canonical`: the text is already in canonical tone marks (see tokenizeText).
+ */
+function foldAligned(text: string, canonical = false): string | null {
+  const lower = (canonical ? text : canonicalToneMarks(text)).toLowerCase();
   return lower.length === text.length ? foldLower(lower) : null;
 }
 
 /** A same-length copy of text in canonical tone marks, or null when it would not keep the length. */
-function canonicalAligned(text: string): string | null {
-  const canonical = canonicalToneMarks(text);
-  return canonical.length === text.length ? canonical : null;
+function canonicalAligned(text: string, canonical = false): string | null {
+  if (canonical) return text;
+  const rewritten = canonicalToneMarks(text);
+  return rewritten.length === text.length ? rewritten : null;
 }
 
 /**
@@ -114,14 +132,16 @@ export function tokenize(text: string, folded: boolean): Token[] {
 
 /**
  * Splits running text into words, deciding from the text itself whether it is written
- * with diacritics (keys `hòa`) or without (keys `hoa`, and `folded` is true).
+ * with diacritics (keys `hòa`) or without (keys `hoa`, and `folded` is true). With
+ * `canonical`, the caller vouches that the text is already in canonical tone marks
+ * (as `normaliseText` leaves it), so it is not rewritten a second time.
  */
-export function tokenizeText(text: string): { tokens: Token[]; folded: boolean } {
-  const tokens = scan(text, canonicalAligned(text), false);
+export function tokenizeText(text: string, canonical = false): { tokens: Token[]; folded: boolean } {
+  const tokens = scan(text, canonicalAligned(text, canonical), false);
   let marked = 0;
   for (const token of tokens) if (token.marked) marked++;
   if (tokens.length > 0 && marked / tokens.length >= DIACRITIC_FREE_SHARE) return { tokens, folded: false };
-  const folded = foldAligned(text);
+  const folded = foldAligned(text, canonical);
   for (const token of tokens) {
     token.key = folded === null ? fold(text.slice(token.start, token.end)) : folded.slice(token.start, token.end);
   }

@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Role, Span } from './record.ts';
 import { cues } from './lexicon.ts';
-import { compilePattern, compileWords } from './patterns.ts';
+import { allMatches, compilePattern, compileWords } from './patterns.ts';
 
 /**
  * What officials and organisations did at the meeting: chaired, directed, spoke
@@ -25,8 +25,7 @@ function cuesIn(ctx: DocContext, s: Span): Cue[] {
   const shadow = ctx.shadow.slice(s.start, s.end);
   const found: Cue[] = [];
   for (const r of roleCues) {
-    r.re.lastIndex = 0;
-    for (const m of shadow.matchAll(r.re)) found.push({ role: r.role, start: s.start + m.index, end: s.start + m.index + m[0].length });
+    for (const m of allMatches(r.re, shadow)) found.push({ role: r.role, start: s.start + m.index, end: s.start + m.index + m[0].length });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found.filter((c, i) => !found.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start)));

@@ -22,23 +22,26 @@ const TABLE = new Uint16Array(0x2000);
 for (let c = 0; c < 0x2000; c++) TABLE[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
 const utf16 = new TextDecoder('utf-16le');
 const SMALL = Array.from(TABLE, (u) => String.fromCharCode(u));
+/** Scratch space for long texts, grown on demand: one allocation instead of one per text. */
+let units = new Uint16Array(4096);
 
 /** Folds a whole text unit by unit; the result has the same length as the input. */
 export function shadowOf(text: string): string {
-  if (text.length < 96) {
+  const length = text.length;
+  if (length < 96) {
     let out = '';
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(i);
       out += c < 0x2000 ? SMALL[c] : foldChar(text[i] as string);
     }
     return out;
   }
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  if (units.length < length) units = new Uint16Array(Math.max(length, units.length * 2));
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     units[i] = c < 0x2000 ? (TABLE[c] as number) : foldChar(text[i] as string).charCodeAt(0);
   }
-  return utf16.decode(units);
+  return utf16.decode(units.subarray(0, length));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Span, Statistic } from './record.ts';
 import type { DocContext } from './context.ts';
 import type { MetricRule } from './lexicon.ts';
 import { cues, metrics } from './lexicon.ts';
-import { compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
+import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
 import { NUMBER_SOURCE, parseVietnameseNumber } from './numbers.ts';
 
 /**
@@ -54,6 +54,20 @@ function provinceOfClause(ctx: DocContext, from: number, to: number): string | n
   return found ?? ctx.province;
 }
 
+/**
+ * The rules whose unit follows the figure (`rest`, or `countRest` past a multiplier), in
+ * rule order, with the unit's match. This anchored test is cheap: only the rules that pass
+ * it go on to the tests of the words before the figure, which scan the whole clause.
+ */
+function rulesWithUnitAfter(rest: string, countRest: string): { rule: CompiledRule; afterMatch: RegExpExecArray }[] {
+  const fitting: { rule: CompiledRule; afterMatch: RegExpExecArray }[] = [];
+  for (const rule of rules) {
+    const afterMatch = rule.afterRe.exec(rule.money ? rest : countRest);
+    if (afterMatch) fitting.push({ rule, afterMatch });
+  }
+  return fitting;
+}
+
 /** Statistics stated in the sentences, for the report's province. */
 export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] {
   const { shadow, text } = ctx;
@@ -72,6 +86,10 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
       if (RANGE_AFTER.test(rest) || RANGE_BEFORE.test(prefix)) continue;
       const value = parseVietnameseNumber(m[0]);
       if (value === null) continue;
+      const mult = multiplierAfter.exec(rest);
+      const countRest = mult ? rest.slice(mult[0].length) : rest;
+      const fitting = rulesWithUnitAfter(rest, countRest);
+      if (fitting.length === 0) continue;
       let qualifier: Qualifier = 'exact';
       let before = prefix;
       const over = overBefore.exec(before);
@@ -83,10 +101,7 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
         qualifier = 'over';
         before = before.slice(0, over.index);
       }
-      const mult = multiplierAfter.exec(rest);
-      const countRest = mult ? rest.slice(mult[0].length) : rest;
-      newCue.lastIndex = 0;
-      const news = [...clause.matchAll(newCue)];
+      const news = allMatches(newCue, clause);
       const lastNew = news[news.length - 1];
       stockCue.lastIndex = 0;
       const newEarlier = lastNew !== undefined && !stockCue.test(clause.slice(lastNew.index + lastNew[0].length));
@@ -94,12 +109,11 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
       const inBreakdown = breakdown.test(clause);
       haveCue.lastIndex = 0;
       const hasHave = haveCue.test(prefix.slice(-HAVE_WINDOW));
-      for (const rule of rules) {
+      let blocked: boolean | undefined;
+      for (const { rule, afterMatch } of fitting) {
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
-        if (!rule.beforeRe && (blocker.test(before) || /:\s*$/u.test(before))) continue;
+        if (!rule.beforeRe && (blocked ??= blocker.test(before) || /:\s*$/u.test(before))) continue;
         if (rule.needsHave && !hasHave) continue;
-        const afterMatch = rule.afterRe.exec(rule.money ? rest : countRest);
-        if (!afterMatch) continue;
         const isNew = rule.metric.endsWith('_new');
         if (!isNew && newEarlier) break;
         if (!rule.typed && !isNew && inBreakdown) break;

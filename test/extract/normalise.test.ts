@@ -25,6 +25,11 @@ describe('normalisation', () => {
     expect(normaliseText(decomposed, canonicalToneMarks).text).toBe('Hòa Bình, Ủy ban, Khóa VI, Đắk Lắk');
   });
 
+  it('drops invisible characters before spelling, so a word they split is spelled as one', () => {
+    const split = 'Ho\u00adà Bình, Khánh Ho\u200bà, \u2060Uỷ ban';
+    expect(normaliseText(split, canonicalToneMarks).text).toBe('Hòa Bình, Khánh Hòa, Ủy ban');
+  });
+
   it('gives offsets that point into the record text', () => {
     const record = extractReport({ file: 'x.txt', text: 'Tiêu đề\r\n\r\nNgày 6/4/2021, Liên  minh HTX tỉnh Hoà Bình tổ chức hội nghị.\r\nNguyễn Văn A' });
     for (const e of record.entities) for (const m of e.mentions) expect(record.document.text.slice(m.start, m.end)).toBe(m.text);
