@@ -117,7 +117,6 @@ async function main(): Promise<void> {
       for (const generated of generateCorpus({ reports, seed: number('seed') })) yield { ok: true as const, record: generated.expected };
     })();
     const summary = await ingestRecords(database.gateway, records, {
-      concurrency: 6,
       onProgress: (p) => p.done % 500 === 0 && log(`${p.done} loaded in ${p.seconds.toFixed(0)} s`),
     });
     log(`loaded ${summary.loaded} reports (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);

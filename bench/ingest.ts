@@ -8,7 +8,7 @@ import { cypher } from '../src/graph/cypher.ts';
 import { openDatabase } from '../src/graph/database.ts';
 import type { Database } from '../src/graph/database.ts';
 import { ensureProvinces } from '../src/graph/ensure-provinces.ts';
-import { ingestRecords } from '../src/graph/ingest-records.ts';
+import { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import type { RecordResult } from '../src/graph/read-records.ts';
@@ -20,15 +20,16 @@ import { findFreePort } from '../src/graph/free-port.ts';
  * writes/s and the peak RSS of this process. By default it starts its own throw-away local
  * Neo4j; with NEO4J_URI set it uses that server and, with --reset, empties it first.
  *
- *   npx tsx bench/ingest.ts --sizes 1000,10000 [--concurrency 6] [--seed 1]
+ *   npx tsx bench/ingest.ts --sizes 1000,10000 [--concurrency 3] [--group-size 25] [--seed 1]
  */
 const program = new Command()
   .option('--sizes <list>', 'corpus sizes, comma-separated', '1000,10000')
-  .option('--concurrency <n>', 'reports in flight', '6')
+  .option('--concurrency <n>', 'write transactions in flight', String(DEFAULT_INGEST_CONCURRENCY))
+  .option('--group-size <n>', 'reports per write transaction', String(DEFAULT_GROUP_SIZE))
   .option('--seed <n>', 'corpus seed', '1')
   .option('--reset', 'empty the NEO4J_URI graph before each size (never done without this flag)')
   .parse();
-const opts = program.opts<{ sizes: string; concurrency: string; seed: string; reset?: boolean }>();
+const opts = program.opts<{ sizes: string; concurrency: string; groupSize: string; seed: string; reset?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
 
 const config = loadConfig();
@@ -40,12 +41,15 @@ if (config.neo4j.uri !== undefined && !opts.reset) {
 const database = await openDatabase(scratch ? { ...config.neo4j, localData: scratch, localPort: await findFreePort() } : config.neo4j);
 try {
   await applySchema(database.gateway);
-  process.stdout.write(`ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${database.uri}\n`);
+  process.stdout.write(`ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · ${database.uri}\n`);
   process.stdout.write('reports  seconds  reports/s  writes/s   writes    failed  peak RSS MB  heap MB\n');
   for (const size of sizes) {
     await emptyGraph(database);
     await ensureProvinces(database.gateway);
-    const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), { concurrency: Number(opts.concurrency) });
+    const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), {
+      concurrency: Number(opts.concurrency),
+      groupSize: Number(opts.groupSize),
+    });
     const done = summary.loaded + summary.unchanged + summary.replaced;
     const rssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(

@@ -1,88 +1,96 @@
-// Loads a report's facts in one statement (one round trip): the provinces they point to,
-// the report's ABOUT link, its entities merged by key (type label set when created) with
-// MENTIONS and LOCATED_IN, its relationships merged by identity with provenance, and its
-// statistics. Labels and relationship types come from fixed lists (FOREACH branches), never
-// from the data. An existing node is only written when the report brings a new spelling,
-// so a node seen in thousands of reports is not write-locked by every load. `replan=skip`:
-// the plan (index seeks on keys) is right at any size, and re-planning this statement each
-// time the growing graph's statistics drift costs seconds. All values come in one map, `$load`:
-// Neo4j keys its plan cache on the size class of every list parameter, so separate lists of
-// entities, relationships and statistics would plan this statement again for each new mix of
-// sizes (about a second each time); a map parameter has one cache key.
+// Loads the facts of a group of reports in one statement (one round trip): for each report,
+// the provinces its rows point to, its ABOUT link, its entities merged by key (type label set
+// when created) with MENTIONS and LOCATED_IN, its relationships merged by identity with
+// provenance, and its statistics. Labels and relationship types come from fixed lists (FOREACH
+// branches), never from the data. An existing node is only written when the report brings a new
+// spelling, so a node seen in thousands of reports is not write-locked by every load.
+// `replan=skip`: the plan (index seeks on keys) is right at any size, and re-planning this
+// statement each time the growing graph's statistics drift costs seconds. All values come in
+// one map, `$load`: Neo4j keys its plan cache on the size class of every list parameter, so
+// separate lists would plan this statement again (about a second) for each new mix of sizes;
+// a map parameter has one cache key.
 CYPHER replan=skip
+UNWIND $load.reports AS load
 CALL {
-  UNWIND $load.provinces AS pr
-  MERGE (p:Entity {key: pr.key})
-  ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
-                p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
-}
-MATCH (r:Report {key: $load.report})
-CALL {
-  WITH r
-  MATCH (home:Province {key: $load.reportProvinceKey})
-  CREATE (r)-[:ABOUT]->(home)
-}
-CALL {
-  WITH r
-  UNWIND $load.entities AS e
-  MERGE (n:Entity {key: e.key})
-  WITH r, e, n, n.type IS NULL AS created
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Province' THEN [1] ELSE [] END | SET n:Province)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Alliance' THEN [1] ELSE [] END | SET n:Alliance)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Official' THEN [1] ELSE [] END | SET n:Official)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Meeting' THEN [1] ELSE [] END | SET n:Meeting)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Agency' THEN [1] ELSE [] END | SET n:Agency)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Award' THEN [1] ELSE [] END | SET n:Award)
-  FOREACH (_ IN CASE WHEN created AND e.type = 'Cooperative' THEN [1] ELSE [] END | SET n:Cooperative)
-  FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-    SET n.type = e.type, n.name = e.name, n.nameFolded = e.nameFolded, n.province = e.province,
-        n.date = e.date, n.kind = e.kind, n.attributes = e.attributes, n.aliases = [], n.searchText = e.nameFolded)
-  WITH r, e, n, created, [a IN e.aliases WHERE NOT a IN n.aliases] AS fresh
-  FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END |
-    SET n.aliases = n.aliases + fresh, n.searchText = n.searchText + reduce(s = '', a IN fresh | s + ' ' + a))
-  CREATE (r)-[:MENTIONS {spans: e.spans}]->(n)
-  WITH n, e, created
-  WHERE created AND e.provinceKey IS NOT NULL
-  MATCH (p:Entity {key: e.provinceKey})
-  CREATE (n)-[:LOCATED_IN]->(p)
-}
-CALL {
-  UNWIND $load.relationships AS rel
-  MATCH (a:Entity {key: rel.source})
-  MATCH (b:Entity {key: rel.target})
-  FOREACH (_ IN CASE WHEN rel.type = 'ORGANIZED' THEN [1] ELSE [] END |
-    MERGE (a)-[x:ORGANIZED]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-  FOREACH (_ IN CASE WHEN rel.type = 'ATTENDED' THEN [1] ELSE [] END |
-    MERGE (a)-[x:ATTENDED {role: rel.role}]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-  FOREACH (_ IN CASE WHEN rel.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
-    MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
-  FOREACH (_ IN CASE WHEN rel.type = 'AWARDED_BY' THEN [1] ELSE [] END |
-    MERGE (a)-[x:AWARDED_BY]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-  FOREACH (_ IN CASE WHEN rel.type = 'PRESENTED_AT' THEN [1] ELSE [] END |
-    MERGE (a)-[x:PRESENTED_AT]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-  FOREACH (_ IN CASE WHEN rel.type = 'RECEIVED' THEN [1] ELSE [] END |
-    MERGE (a)-[x:RECEIVED]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-  FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
-    MERGE (a)-[x:COOPERATES_WITH]->(b)
-    SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> $load.report] + $load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $load.evidencePrefix] + rel.evidence)
-}
-CALL {
-  WITH r
-  UNWIND $load.statistics AS s
-  CREATE (st:Statistic {key: s.key})
-  SET st.metric = s.metric, st.value = s.value, st.unit = s.unit, st.qualifier = s.qualifier,
-      st.period = s.period, st.year = s.year, st.province = s.province, st.report = $load.report,
-      st.evidence = s.evidence
-  CREATE (r)-[:STATES]->(st)
-  WITH st, s
-  WHERE s.provinceKey IS NOT NULL
-  MATCH (p:Entity {key: s.provinceKey})
-  CREATE (st)-[:ABOUT]->(p)
+  WITH load
+  CALL {
+    WITH load
+    UNWIND load.provinces AS pr
+    MERGE (p:Entity {key: pr.key})
+    ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
+                  p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
+  }
+  WITH load
+  MATCH (r:Report {key: load.report})
+  CALL {
+    WITH r, load
+    MATCH (home:Province {key: load.reportProvinceKey})
+    CREATE (r)-[:ABOUT]->(home)
+  }
+  CALL {
+    WITH r, load
+    UNWIND load.entities AS e
+    MERGE (n:Entity {key: e.key})
+    WITH r, e, n, n.type IS NULL AS created
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Province' THEN [1] ELSE [] END | SET n:Province)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Alliance' THEN [1] ELSE [] END | SET n:Alliance)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Official' THEN [1] ELSE [] END | SET n:Official)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Meeting' THEN [1] ELSE [] END | SET n:Meeting)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Agency' THEN [1] ELSE [] END | SET n:Agency)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Award' THEN [1] ELSE [] END | SET n:Award)
+    FOREACH (_ IN CASE WHEN created AND e.type = 'Cooperative' THEN [1] ELSE [] END | SET n:Cooperative)
+    FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+      SET n.type = e.type, n.name = e.name, n.nameFolded = e.nameFolded, n.province = e.province,
+          n.date = e.date, n.kind = e.kind, n.attributes = e.attributes, n.aliases = [], n.searchText = e.nameFolded)
+    WITH r, e, n, created, [a IN e.aliases WHERE NOT a IN n.aliases] AS fresh
+    FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END |
+      SET n.aliases = n.aliases + fresh, n.searchText = n.searchText + reduce(s = '', a IN fresh | s + ' ' + a))
+    CREATE (r)-[:MENTIONS {spans: e.spans}]->(n)
+    WITH n, e, created
+    WHERE created AND e.provinceKey IS NOT NULL
+    MATCH (p:Entity {key: e.provinceKey})
+    CREATE (n)-[:LOCATED_IN]->(p)
+  }
+  CALL {
+    WITH load
+    UNWIND load.relationships AS rel
+    MATCH (a:Entity {key: rel.source})
+    MATCH (b:Entity {key: rel.target})
+    FOREACH (_ IN CASE WHEN rel.type = 'ORGANIZED' THEN [1] ELSE [] END |
+      MERGE (a)-[x:ORGANIZED]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+    FOREACH (_ IN CASE WHEN rel.type = 'ATTENDED' THEN [1] ELSE [] END |
+      MERGE (a)-[x:ATTENDED {role: rel.role}]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+    FOREACH (_ IN CASE WHEN rel.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
+      MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
+    FOREACH (_ IN CASE WHEN rel.type = 'AWARDED_BY' THEN [1] ELSE [] END |
+      MERGE (a)-[x:AWARDED_BY]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+    FOREACH (_ IN CASE WHEN rel.type = 'PRESENTED_AT' THEN [1] ELSE [] END |
+      MERGE (a)-[x:PRESENTED_AT]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+    FOREACH (_ IN CASE WHEN rel.type = 'RECEIVED' THEN [1] ELSE [] END |
+      MERGE (a)-[x:RECEIVED]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+    FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
+      MERGE (a)-[x:COOPERATES_WITH]->(b)
+      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+  }
+  CALL {
+    WITH r, load
+    UNWIND load.statistics AS s
+    CREATE (st:Statistic {key: s.key})
+    SET st.metric = s.metric, st.value = s.value, st.unit = s.unit, st.qualifier = s.qualifier,
+        st.period = s.period, st.year = s.year, st.province = s.province, st.report = load.report,
+        st.evidence = s.evidence
+    CREATE (r)-[:STATES]->(st)
+    WITH st, s
+    WHERE s.provinceKey IS NOT NULL
+    MATCH (p:Entity {key: s.provinceKey})
+    CREATE (st)-[:ABOUT]->(p)
+  }
+  RETURN count(*) AS facts
 }
 RETURN count(*) AS loaded

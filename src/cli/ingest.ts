@@ -3,25 +3,27 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readCliConfig } from './read-config.ts';
 import { openDatabase } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
-import { ingestPaths } from '../graph/ingest.ts';
+import { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestPaths } from '../graph/ingest.ts';
 import type { IngestSummary } from '../graph/ingest.ts';
 import { applySchema } from '../graph/migrate.ts';
 
 /**
- * `npm run ingest -- <files or folders…>`: extracts and loads reports into Neo4j, one
- * transaction per report, with a progress bar (reports/s) on stderr and a summary at the
- * end; exit code 1 when any report failed.
+ * `npm run ingest -- <files or folders…>`: extracts and loads reports into Neo4j, each report
+ * whole or not at all (groups of reports per transaction; a failing group is loaded again one
+ * report per transaction), with a progress bar (reports/s) on stderr and a summary at the end;
+ * exit code 1 when any report failed.
  */
 const program = new Command()
   .name('ingest')
   .description('Extract reports (.txt files, .jsonl feeds, folders of them) and load them into the graph.')
   .argument('<paths...>', 'report files or folders')
   .option('--records', 'the paths hold extraction records (.jsonl, e.g. records.jsonl of npm run generate), not reports')
-  .option('--concurrency <n>', 'reports loaded at once, each in its own transaction', parsePositive, 6)
+  .option('--concurrency <n>', 'write transactions in flight at once', parsePositive, DEFAULT_INGEST_CONCURRENCY)
+  .option('--group-size <n>', 'reports per write transaction (1: each report in its own)', parsePositive, DEFAULT_GROUP_SIZE)
   .option('--no-progress', 'no progress bar (e.g. in CI logs)')
   .parse();
 
-const options = program.opts<{ records?: boolean; concurrency: number; progress: boolean }>();
+const options = program.opts<{ records?: boolean; concurrency: number; groupSize: number; progress: boolean }>();
 process.exitCode = await runIngest(program.args, options);
 
 async function runIngest(paths: string[], opts: typeof options): Promise<number> {
@@ -40,6 +42,7 @@ async function runIngest(paths: string[], opts: typeof options): Promise<number>
     if (opts.progress) bar.start(0, 0, { rate: '0', failed: 0 });
     const summary = await ingestPaths(database.gateway, paths, {
       concurrency: opts.concurrency,
+      groupSize: opts.groupSize,
       ...(opts.records ? { records: true } : {}),
       onProgress: ({ done, failed, seconds }) => {
         if (opts.progress) bar.update(done, { rate: (done / Math.max(seconds, 0.001)).toFixed(1), failed });

@@ -1,7 +1,8 @@
 import createDebug from 'debug';
 import type { ExtractionRecord } from '../extract/record.ts';
 import { DatabaseUnavailableError } from './gateway.ts';
-import { loadRecord } from './load.ts';
+import { reportKey } from './keys.ts';
+import { loadRecordGroup } from './load.ts';
 import type { GraphWriter } from './load.ts';
 import type { RecordResult } from './read-records.ts';
 
@@ -18,18 +19,29 @@ export type IngestSummary = {
   seconds: number;
 };
 
-/** Progress after each report: how many are done and how fast. */
+/** Progress after each report (a group's reports are reported when it commits): how many are done and how fast. */
 export type IngestProgress = { done: number; failed: number; writes: number; seconds: number };
 
 export type IngestOptions = {
-  /** Reports loaded at once, each in its own transaction (default 6). */
+  /** Write transactions in flight at once (default 2). */
   concurrency?: number;
+  /** Reports per write transaction (default 50; 1 writes each report in its own transaction). */
+  groupSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Read the paths as extraction records (`.jsonl`) instead of reports to extract. */
   records?: boolean;
 };
 
-/** Loads records from any source with the same concurrency, accounting and progress as `ingestPaths`. */
+export const DEFAULT_INGEST_CONCURRENCY = 2;
+export const DEFAULT_GROUP_SIZE = 50;
+
+/**
+ * Loads records from any source, `groupSize` reports per write transaction and `concurrency`
+ * transactions at once. Each report is written whole or not at all: a group that fails is rolled
+ * back whole and its reports are loaded again one per transaction, so a bad report fails alone,
+ * leaves nothing behind and does not keep the others out. An unreachable database stops the
+ * ingest (every report would fail the same way) and is thrown after the groups in flight end.
+ */
 export async function ingestRecords(
   gateway: GraphWriter,
   source: AsyncIterable<RecordResult> | Iterable<RecordResult>,
@@ -37,41 +49,84 @@ export async function ingestRecords(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], writes: 0, seconds: 0 };
+  const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP_SIZE);
   const inFlight = new Set<Promise<void>>();
   let done = 0;
   let fatal: unknown = null;
-  const report = (): void => {
-    done++;
+  const progress = (reports: number): void => {
     summary.seconds = (performance.now() - started) / 1000;
-    opts.onProgress?.({ done, failed: summary.failed.length, writes: summary.writes, seconds: summary.seconds });
-  };
-  const load = async (record: ExtractionRecord): Promise<void> => {
-    try {
-      const outcome = await loadRecord(gateway, record);
-      summary[outcome.status]++;
-      summary.writes += outcome.writes;
-    } catch (error) {
-      if (error instanceof DatabaseUnavailableError) fatal ??= error;
-      summary.failed.push({ file: record.document.file, reason: (error as Error).message });
-      log('failed %s: %s', record.document.file, (error as Error).message);
+    for (let i = 0; i < reports; i++) {
+      done++;
+      opts.onProgress?.({ done, failed: summary.failed.length, writes: summary.writes, seconds: summary.seconds });
     }
-    report();
+  };
+  const fail = (file: string, error: unknown): void => {
+    if (error instanceof DatabaseUnavailableError) fatal ??= error;
+    summary.failed.push({ file, reason: (error as Error).message });
+    log('failed %s: %s', file, (error as Error).message);
+  };
+  const loadGroup = async (group: ExtractionRecord[]): Promise<void> => {
+    try {
+      const outcome = await loadRecordGroup(gateway, group);
+      for (const { status } of outcome.reports) summary[status]++;
+      summary.writes += outcome.writes;
+      progress(group.length);
+      return;
+    } catch (error) {
+      if (group.length === 1 || error instanceof DatabaseUnavailableError) {
+        for (const record of group) fail(record.document.file, error);
+        progress(group.length);
+        return;
+      }
+      log('group of %d failed (%s); loading its reports one by one', group.length, (error as Error).message);
+    }
+    for (const record of group) {
+      if (fatal) break;
+      await loadGroup([record]);
+    }
+  };
+  /** Keys of the reports in groups not yet written. */
+  const pending = new Set<string>();
+  const dispatch = async (group: ExtractionRecord[], keys: Set<string>): Promise<void> => {
+    if (group.length === 0) return;
+    const task = loadGroup(group).finally(() => {
+      inFlight.delete(task);
+      for (const key of keys) pending.delete(key);
+    });
+    inFlight.add(task);
+    if (inFlight.size >= (opts.concurrency ?? DEFAULT_INGEST_CONCURRENCY)) await Promise.race(inFlight);
   };
 
+  let group: ExtractionRecord[] = [];
+  let keys = new Set<string>();
   for await (const item of source) {
     if (fatal) break;
     if (!item.ok) {
       summary.failed.push({ file: item.file, reason: item.reason });
-      report();
+      progress(1);
       continue;
     }
-    const task = load(item.record).finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    if (inFlight.size >= (opts.concurrency ?? 6)) await Promise.race(inFlight);
+    const key = reportKey(item.record.document);
+    // A report seen twice (a corrected version later in the input) waits until the first one is
+    // written, so the later version is the one that stays.
+    if (pending.has(key)) {
+      await dispatch(group, keys);
+      group = [];
+      keys = new Set();
+      await Promise.all(inFlight);
+    }
+    group.push(item.record);
+    keys.add(key);
+    pending.add(key);
+    if (group.length >= groupSize) {
+      await dispatch(group, keys);
+      group = [];
+      keys = new Set();
+    }
   }
+  if (!fatal) await dispatch(group, keys);
   await Promise.all(inFlight);
   if (fatal) throw fatal;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
-

@@ -8,12 +8,12 @@ import type { GraphWriter } from './load.ts';
 import { readRecordFiles } from './read-records.ts';
 import type { RecordResult } from './read-records.ts';
 
-export { ingestRecords } from './ingest-records.ts';
+export { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestRecords } from './ingest-records.ts';
 export type { IngestOptions, IngestProgress, IngestSummary } from './ingest-records.ts';
 
 /**
  * Extracts and loads every report under `paths` (files or folders of `.txt`/`.jsonl`),
- * several at once, one write transaction each. A report that cannot be read, extracted
+ * in groups per write transaction (see `ingestRecords`). A report that cannot be read, extracted
  * or loaded is listed in `failed` and leaves nothing behind; the others load. An
  * unreachable database stops the ingest (every report would fail the same way).
  */

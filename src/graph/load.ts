@@ -5,14 +5,20 @@ import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { evidencePrefixOf } from './keys.ts';
 import { buildLoadPlan } from './load-plan.ts';
+import type { LoadPlan } from './load-plan.ts';
 import { countWrites } from './writes.ts';
 
 const log = createDebug('hoptac:graph:load');
 
-/** What loading one record did: `writes` sums the result counters of its statements. */
-export type LoadOutcome = { status: 'loaded' | 'unchanged' | 'replaced'; reportKey: string; writes: number };
+export type LoadStatus = 'loaded' | 'unchanged' | 'replaced';
 
-/** The part of the gateway loading needs: one managed write transaction per report. */
+/** What loading one record did: `writes` sums the result counters of its statements. */
+export type LoadOutcome = { status: LoadStatus; reportKey: string; writes: number };
+
+/** What loading a group of records did: each report's status, and the writes of the whole group. */
+export type GroupOutcome = { reports: { status: LoadStatus; reportKey: string }[]; writes: number };
+
+/** The part of the gateway loading needs: managed write transactions. */
 export type GraphWriter = Pick<Gateway, 'write'>;
 
 /**
@@ -22,33 +28,73 @@ export type GraphWriter = Pick<Gateway, 'write'>;
  * (`replaced`), leaving what other reports state untouched.
  */
 export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord): Promise<LoadOutcome> {
-  const plan = buildLoadPlan(record);
-  const reportKey = plan.report.key;
-  const { key, provinceKey, ...properties } = plan.report;
+  const outcome = await loadRecordGroup(gateway, [record]);
+  const [report] = outcome.reports;
+  if (!report) throw new Error('loading one record returned no outcome');
+  return { ...report, writes: outcome.writes };
+}
+
+/**
+ * Loads a group of records in ONE write transaction with one round trip per statement, each
+ * report whole or not at all: the group commits together or nothing of it is written. Each
+ * report is `loaded`, `unchanged` (same content hash: nothing written) or `replaced` (its old
+ * facts retracted first), exactly as `loadRecord` would do it. The reports of a group must have
+ * different keys (`assertDistinctReports`). Grouping saves the per-transaction cost of Neo4j
+ * (commit, statement set-up, round trips), which dominates the loading of small reports.
+ */
+export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionRecord[]): Promise<GroupOutcome> {
+  const plans = records.map(buildLoadPlan);
+  assertDistinctReports(plans);
+  const loadedAt = new Date().toISOString();
   return gateway.write(async (tx) => {
-    const upsert = await tx.run(cypher('ingest/upsert-report'), {
-      load: { key, properties: { ...properties, loadedAt: new Date().toISOString() } },
-    });
-    const previous: unknown = upsert.records[0]?.get('previous');
-    if (previous === plan.report.contentHash) return { status: 'unchanged', reportKey, writes: 0 } satisfies LoadOutcome;
-    let writes = countWrites(upsert.summary);
-    const replacing = typeof previous === 'string';
-    if (replacing) writes += await retractReport(tx, reportKey, plan.evidencePrefix);
-    const facts = await tx.run(cypher('ingest/load-facts'), {
+    const upsert = await tx.run(cypher('ingest/upsert-reports'), {
       load: {
-        report: reportKey,
-        evidencePrefix: plan.evidencePrefix,
-        reportProvinceKey: provinceKey,
-        provinces: plan.provinces,
-        entities: plan.entities,
-        relationships: plan.relationships,
-        statistics: plan.statistics,
+        reports: plans.map(({ report: { key, provinceKey: _province, ...properties } }) => ({ key, properties: { ...properties, loadedAt } })),
       },
     });
-    writes += countWrites(facts.summary);
-    log('%s %s: %d writes', replacing ? 'replaced' : 'loaded', reportKey, writes);
-    return { status: replacing ? 'replaced' : 'loaded', reportKey, writes } satisfies LoadOutcome;
+    let writes = countWrites(upsert.summary);
+    const previous = new Map(upsert.records.map((row) => [row.get('key') as string, row.get('previous') as unknown]));
+    const reports: GroupOutcome['reports'] = [];
+    const changed: LoadPlan[] = [];
+    for (const plan of plans) {
+      const before = previous.get(plan.report.key);
+      if (before === plan.report.contentHash) {
+        reports.push({ status: 'unchanged', reportKey: plan.report.key });
+        continue;
+      }
+      const replacing = typeof before === 'string';
+      if (replacing) writes += await retractReport(tx, plan.report.key, plan.evidencePrefix);
+      reports.push({ status: replacing ? 'replaced' : 'loaded', reportKey: plan.report.key });
+      changed.push(plan);
+    }
+    if (changed.length > 0) {
+      const facts = await tx.run(cypher('ingest/load-facts'), { load: { reports: changed.map(toFactsRow) } });
+      writes += countWrites(facts.summary);
+    }
+    log('group of %d: %d changed, %d writes', plans.length, changed.length, writes);
+    return { reports, writes };
   });
+}
+
+/** Throws when two records of one group would load the same report (their loads would collide). */
+export function assertDistinctReports(plans: Pick<LoadPlan, 'report'>[]): void {
+  const seen = new Set<string>();
+  for (const { report } of plans) {
+    if (seen.has(report.key)) throw new Error(`report ${report.key} appears twice in one load group`);
+    seen.add(report.key);
+  }
+}
+
+function toFactsRow(plan: LoadPlan) {
+  return {
+    report: plan.report.key,
+    evidencePrefix: plan.evidencePrefix,
+    reportProvinceKey: plan.report.provinceKey,
+    provinces: plan.provinces,
+    entities: plan.entities,
+    relationships: plan.relationships,
+    statistics: plan.statistics,
+  };
 }
 
 /**

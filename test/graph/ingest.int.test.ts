@@ -86,6 +86,34 @@ describe('ingest', () => {
     expect(withoutBroken).toEqual(await snapshotGraph(db.gateway));
   });
 
+  it('loads groups whose reports are new, unchanged and corrected alike, one group per transaction', async () => {
+    const corpus = generated(1, 120);
+    const first = await ingestRecords(db.gateway, corpus.slice(0, 60).map(ok), { groupSize: 50 });
+    expect({ loaded: first.loaded, unchanged: first.unchanged, replaced: first.replaced, failed: first.failed }).toEqual({
+      loaded: 60, unchanged: 0, replaced: 0, failed: [],
+    });
+    const corrected = corpus.slice(0, 10).map((r) => ({ ...r, document: { ...r.document, id: `${r.document.id}-corrected` } }));
+    const mixed = [...corrected, ...corpus.slice(10, 120)].map(ok);
+    const second = await ingestRecords(db.gateway, mixed, { groupSize: 50 });
+    expect({ loaded: second.loaded, unchanged: second.unchanged, replaced: second.replaced, failed: second.failed }).toEqual({
+      loaded: 60, unchanged: 50, replaced: 10, failed: [],
+    });
+    const oneByOne = await snapshotGraph(db.gateway);
+    await resetGraph(db.gateway);
+    await ensureProvinces(db.gateway);
+    await ingestRecords(db.gateway, [...corrected, ...corpus.slice(10, 120)].map(ok), { groupSize: 1 });
+    expect(await snapshotGraph(db.gateway)).toEqual(oneByOne);
+  });
+
+  it('keeps the later version when one ingest holds two versions of a report', async () => {
+    const corpus = generated(1, 12);
+    const original = corpus[0]!;
+    const corrected = { ...original, document: { ...original.document, id: `${original.document.id}-corrected` } };
+    const summary = await ingestRecords(db.gateway, [original, ...corpus.slice(1), corrected].map(ok), { groupSize: 1, concurrency: 6 });
+    expect({ loaded: summary.loaded, replaced: summary.replaced }).toEqual({ loaded: 12, replaced: 1 });
+    expect(await rows(`MATCH (r:Report {file: '${original.document.file}'}) RETURN r.contentHash AS hash`)).toEqual([{ hash: corrected.document.id }]);
+  });
+
   it('reads record files, reporting bad lines with their reason and loading the good ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoptac-graph-records-'));
     try {
