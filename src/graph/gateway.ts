@@ -1,6 +1,6 @@
 import createDebug from 'debug';
 import { Neo4jError } from 'neo4j-driver';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 
 const log = createDebug('hoptac:graph');
@@ -55,6 +55,24 @@ export class Gateway {
   /** Runs `work` in a read transaction (routed to a reader on a cluster). */
   read<T>(work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
     return this.run('READ', work, opts);
+  }
+
+  /**
+   * Runs one read statement as an auto-commit transaction in read mode (routed to a reader on a
+   * cluster): one round trip instead of the four of a managed transaction (BEGIN, RUN+PULL,
+   * COMMIT), which halves the driver's work per API request. Not retried: a single read has no
+   * partial effect to redo, and the caller (an API request) reports the error.
+   */
+  async readOne(text: string, params: Record<string, unknown>, opts?: WorkOptions): Promise<QueryResult> {
+    if (this.closed) throw new DatabaseUnavailableError('the database connection is closed');
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    try {
+      return await session.run(text, params, opts?.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs `work` in a write transaction; the driver retries it on transient errors. */

@@ -3,6 +3,9 @@ import type { Gateway } from './gateway.ts';
 import { parseNodeRow, readRows } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
 
+// Built once: zod compiles a schema's parser on its first use, which costs more than the parse.
+const keyedNodeSchema = z.object({ key: z.string(), node: z.unknown() });
+
 /** Nodes by key in one query, in the order asked; null where no node has the key. */
 export async function readNodesByKey(
   gateway: Gateway,
@@ -12,7 +15,7 @@ export async function readNodesByKey(
   const rows = await readRows(gateway, 'api/nodes-by-key', { keys: [...new Set(keys)] }, options);
   const found = new Map<string, NodeRow>();
   for (const row of rows) {
-    const { key, node } = z.object({ key: z.string(), node: z.unknown() }).parse(row);
+    const { key, node } = keyedNodeSchema.parse(row);
     found.set(key, parseNodeRow(node));
   }
   return keys.map((key) => found.get(key) ?? null);

@@ -27,6 +27,7 @@ export class InvalidCursorError extends Error {
 }
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
+const pageRowSchema = z.object({ sortValue: z.string(), node: z.unknown() });
 
 /** An opaque cursor for a node at a sort value. */
 export function encodeCursor(sortValue: string, key: string): string {
@@ -56,9 +57,9 @@ export async function readPage(gateway: Gateway, request: PageRequest, options: 
     limit: request.first + 1,
   };
   const text = withLabel(cypher('api/list-page'), request.type);
-  const rows = await gateway.read((tx) => tx.run(text, toCypherParams(params)), options);
+  const rows = await gateway.readOne(text, toCypherParams(params), options);
   const items = rows.records.map((record) => {
-    const { sortValue, node } = z.object({ sortValue: z.string(), node: z.unknown() }).parse(toPlain(record.toObject()));
+    const { sortValue, node } = pageRowSchema.parse(toPlain(record.toObject()));
     const parsed = parseNodeRow(node);
     return { cursor: encodeCursor(sortValue, parsed.key), node: parsed };
   });
@@ -69,7 +70,7 @@ export async function readPage(gateway: Gateway, request: PageRequest, options: 
 export async function countPage(gateway: Gateway, type: NodeType, filter: PageFilter, options: ReadOptions = {}): Promise<number> {
   const kinds = filter.kind ? await readMatchingKinds(gateway, type, filter.kind, options) : null;
   const text = withLabel(cypher('api/list-count'), type);
-  const result = await gateway.read((tx) => tx.run(text, toCypherParams(filterParams(filter, kinds))), options);
+  const result = await gateway.readOne(text, toCypherParams(filterParams(filter, kinds)), options);
   return z.number().int().parse(toPlain(result.records[0]?.get('total') ?? 0));
 }
 
@@ -88,7 +89,7 @@ function filterParams(filter: PageFilter, kinds: string[] | null): Record<string
 /** The stored kinds of a type that fold to the asked kind (`bang khen` matches `Bằng khen`). */
 async function readMatchingKinds(gateway: Gateway, type: NodeType, kind: string, options: ReadOptions): Promise<string[]> {
   const text = withLabel(cypher('api/list-kinds'), type);
-  const result = await gateway.read((tx) => tx.run(text, {}), options);
+  const result = await gateway.readOne(text, {}, options);
   const wanted = fold(kind);
   return result.records.map((r) => String(r.get('kind'))).filter((k) => fold(k) === wanted);
 }

@@ -26,7 +26,7 @@ export async function readShortestPaths(gateway: Gateway, request: PathRequest, 
   if (request.from === request.to) return [];
   const name = request.throughProvinces ? 'api/paths-through-provinces' : 'api/paths';
   const text = cypher(name).replaceAll('__MAX__', String(maxLength));
-  const result = await gateway.read((tx) => tx.run(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit })), options);
+  const result = await gateway.readOne(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit }), options);
   return result.records.map((record) => toPath(rowSchema.parse(toPlain(record.toObject()))));
 }
 

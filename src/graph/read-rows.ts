@@ -125,6 +125,6 @@ export async function readRows(
 ): Promise<Record<string, unknown>[]> {
   const text = cypher(name);
   debug('read %s', name);
-  const result = await gateway.read((tx) => tx.run(text, toCypherParams(params)), options);
+  const result = await gateway.readOne(text, toCypherParams(params), options);
   return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
 }

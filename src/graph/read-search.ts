@@ -13,6 +13,8 @@ import type { NodeRow, NodeType, ReadOptions } from './read-rows.ts';
 
 export type SearchHit = { node: NodeRow; score: number };
 
+const hitSchema = z.object({ node: z.unknown(), score: z.number() });
+
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** The Lucene query for a user's words: every word required, the last one also as a prefix. Null when nothing is left to search. */
@@ -38,7 +40,7 @@ export async function searchEntities(
   if (query === null) return [];
   const rows = await readRows(gateway, 'api/search', { query, types: types ?? null, limit }, options);
   return rows.map((row) => {
-    const { node, score } = z.object({ node: z.unknown(), score: z.number() }).parse(row);
+    const { node, score } = hitSchema.parse(row);
     return { node: parseNodeRow(node), score };
   });
 }
