@@ -41,7 +41,7 @@ export function formatTable(results: BenchResults): string {
     row(['reports', 'sample', 'reports/s'], [9, 8, 10]),
     ...results.sizes.map((s) => row([int(s.reports), int(s.extraction.reports), fixed(s.extraction.reportsPerSecond, 0)], [9, 8, 10])),
     '',
-    'Ingest into Neo4j (same records, same concurrency; naive = one MERGE per node/relationship, one transaction each)',
+    'Ingest into Neo4j (same records; hoptac = 50 reports per transaction, naive = one MERGE per node/relationship, one transaction each)',
     row(['reports', 'sample', 'naive r/s', 'naive w/s', 'hoptac r/s', 'hoptac w/s', 'ratio', 'all: r/s', 'all: w/s', 'nodes', 'rels'], INGEST_WIDTHS),
     ...results.sizes.map((s) =>
       row(
