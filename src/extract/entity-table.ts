@@ -1,7 +1,15 @@
 import type { Entity, EntityType, Relation, RelationType, Span } from './record.ts';
 import { shadowOf } from './shadow.ts';
 
-const fold = (text: string): string => shadowOf(text).replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ').trim();
+/** Characters a key does not keep as they are: anything but letters, digits and single spaces. */
+const RECAST = /[^a-z0-9\u00c0-\u1fff ]| {2}/;
+
+/** A name as an identity key: folded, each run of other characters than letters and digits one space, trimmed. */
+function fold(text: string): string {
+  const folded = shadowOf(text);
+  // most names are words and single spaces already: the replacement would give them back unchanged
+  return (RECAST.test(folded) ? folded.replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ') : folded).trim();
+}
 
 /**
  * Collects the entities and relations of one record: one entity per identity
@@ -24,6 +32,8 @@ export class EntityTable {
   /** The same entities by the type, name and province exactly as asked for, so that repeated calls skip folding. */
   private byExact = new Map<EntityType, Map<string, Map<string | null | undefined, Entity>>>();
   private byId = new Map<string, Entity>();
+  /** Folded names and provinces: every entity of a report repeats its province. */
+  private folds = new Map<string, string>();
   private counters = new Map<EntityType, number>();
   private relationKeys = new Set<string>();
   readonly entities: Entity[] = [];
@@ -37,7 +47,7 @@ export class EntityTable {
     if (!byProvince) byName.set(name, (byProvince = new Map()));
     let entity = byProvince.get(province);
     if (!entity) {
-      const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
+      const key = `${type}|${this.fold(name)}|${province === undefined ? '-' : province === null ? '?' : this.fold(province)}`;
       entity = this.byKey.get(key);
       if (!entity) {
         const n = (this.counters.get(type) ?? 0) + 1;
@@ -51,6 +61,12 @@ export class EntityTable {
     }
     if (mention && !entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
     return entity.id;
+  }
+
+  private fold(text: string): string {
+    let folded = this.folds.get(text);
+    if (folded === undefined) this.folds.set(text, (folded = fold(text)));
+    return folded;
   }
 
   /** Adds a mention to an existing entity. */

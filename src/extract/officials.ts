@@ -3,6 +3,7 @@ import { titles } from './lexicon.ts';
 import { alternationOf } from './patterns.ts';
 import { shadowOf } from './shadow.ts';
 import { codePointWidth, findWordCapital } from './letters.ts';
+import { unitsOf } from './code-units.ts';
 
 /**
  * Officials: a personal name with the titles and organisations that go with it,
@@ -129,9 +130,10 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
     found.some((f) => s < f.end && e > f.start) || exclude.some((x) => s < x.end && e > x.start) || orgs.some((o) => o.type !== 'Agency' && s < o.end && e > o.start);
   const anaphors: { start: number; end: number; positions: Position[] }[] = [];
   // each capital that starts a word may start a name or a title; `next` is where the search resumes
+  const units = unitsOf(ctx.text);
   let next = 0;
-  for (let pos = findWordCapital(ctx.text, 0); pos >= 0; pos = findWordCapital(ctx.text, next)) {
-    next = pos + codePointWidth(ctx.text, pos);
+  for (let pos = findWordCapital(units, 0); pos >= 0; pos = findWordCapital(units, next)) {
+    next = pos + codePointWidth(units, pos);
     if (taken(pos, pos + 1)) continue;
     const isTitle = titleAt(ctx, pos);
     if (!isTitle && honorificAtStart.test(ctx.text.slice(pos, pos + 10))) continue;

@@ -6,6 +6,8 @@ import { agencies, titles } from './lexicon.ts';
 import type { OpenHead } from './lexicon.ts';
 import { readLevel } from './level.ts';
 import { allMatches, compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
+import type { Scanner } from './patterns.ts';
+import type { WordScanner } from './word-scanner.ts';
 import { findAlliances } from './alliances.ts';
 import { findCooperatives } from './cooperatives.ts';
 
@@ -15,11 +17,11 @@ import { findCooperatives } from './cooperatives.ts';
  * specific to the most open; a later match overlapping an earlier one is dropped.
  */
 
-const W = (forms: string[]): RegExp => compileWords(forms);
+const W = (forms: string[]): WordScanner => compileWords(forms);
 const keyOf = (matched: string): string => matched.replace(/\s+/g, ' ');
 
 /** One regex for a whole list of named forms, and the entry each matched form belongs to. */
-function compileTable<T extends { forms: string[] }>(entries: T[]): { re: RegExp; entryOf(matched: string): T | undefined } {
+function compileTable<T extends { forms: string[] }>(entries: T[]): { re: WordScanner; entryOf(matched: string): T | undefined } {
   const byForm = new Map<string, T>();
   for (const e of entries) for (const f of e.forms) if (!byForm.has(keyOf(shadowOf(f)))) byForm.set(keyOf(shadowOf(f)), e);
   return { re: W(entries.flatMap((e) => e.forms)), entryOf: (matched) => byForm.get(keyOf(matched)) };
@@ -147,7 +149,7 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
   return { type: 'Agency', name: canonicalName(body), province, start, end };
 }
 
-function scanAll(re: RegExp, shadow: string, each: (m: RegExpExecArray) => void): void {
+function scanAll(re: Scanner, shadow: string, each: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(shadow); m; m = re.exec(shadow)) each(m);
 }

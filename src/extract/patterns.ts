@@ -1,24 +1,24 @@
 import { foldPattern } from './shadow.ts';
+import { WORD_LETTER, WordScanner } from './word-scanner.ts';
 
 /**
  * Regular expressions built from data-file word lists, to be run on shadow
  * (folded) text: whole words only, longest alternative first.
  */
 
-/**
- * Word boundaries without the `u` flag: irregexp runs these several times faster,
- * and shadow and lower-cased texts are Latin (Vietnamese letters sit below U+2000).
- */
-const LETTER = 'a-zA-Z0-9\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
-const BEFORE = `(?<![${LETTER}])`;
-const AFTER = `(?![${LETTER}])`;
+/** Word boundaries (see WORD_LETTER). */
+const BEFORE = `(?<![${WORD_LETTER}])`;
+const AFTER = `(?![${WORD_LETTER}])`;
+
+/** What scanning code needs of a global RegExp; a WordScanner has it too. */
+export type Scanner = { lastIndex: number; readonly unicode: boolean; exec(text: string): RegExpExecArray | null };
 
 /**
  * Every match of a global regex in `text`, as `[...text.matchAll(re)]` gives them but
  * without the copy of the regex that `matchAll` makes on each call (which re-reads the
  * whole source of a long word list). Leaves `re.lastIndex` at 0.
  */
-export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+export function allMatches(re: Scanner, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -76,9 +76,9 @@ export function alternationOf(list: readonly string[]): string {
   return branches.join('|');
 }
 
-/** A global regex finding any of the words as whole words in shadow text. */
-export function compileWords(list: readonly string[], flags = 'g'): RegExp {
-  return new RegExp(`${BEFORE}(?:${alternationOf(list)})${AFTER}`, flags);
+/** A global search for any of the words as whole words in shadow text. */
+export function compileWords(list: readonly string[]): WordScanner {
+  return new WordScanner(alternationOf(list));
 }
 
 /** A regex from a data-file pattern (plain Vietnamese), folded for shadow text. */
@@ -104,9 +104,9 @@ export function compileExactWordsAtStart(list: readonly string[]): RegExp {
   return new RegExp(`^\\s*(?:${alternatives.join('|')})${AFTER}`);
 }
 
-/** A global regex finding the words in lower-cased original text, diacritics exact (`họp` is not `hợp`). */
-export function compileExactWords(list: readonly string[]): RegExp {
+/** A global search for the words in lower-cased original text, diacritics exact (`họp` is not `hợp`). */
+export function compileExactWords(list: readonly string[]): WordScanner {
   const alternatives = [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))];
   alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'g');
+  return new WordScanner(alternatives.join('|'));
 }

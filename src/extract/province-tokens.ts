@@ -1,3 +1,4 @@
+import { unitsOf } from './code-units.ts';
 import { fold } from './fold.ts';
 import { canonicalToneMarks } from './tone-marks.ts';
 
@@ -81,20 +82,21 @@ function foldLower(lower: string): string {
  */
 function scan(text: string, keys: string | null, folded: boolean): Token[] {
   const tokens: Token[] = [];
-  const length = text.length;
+  const units = unitsOf(text);
+  const length = units.length;
   let i = 0;
   while (i < length) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    if (!isWordCode(units[i] as number)) {
       i++;
       continue;
     }
     const start = i;
     let marked = false;
-    for (let code = text.charCodeAt(i); i < length && isWordCode(code); code = text.charCodeAt(++i)) {
-      if (code >= 0x80) marked = true;
+    for (; i < length && isWordCode(units[i] as number); i++) {
+      if ((units[i] as number) >= 0x80) marked = true;
     }
-    const capitalised = (caseOf(text.charCodeAt(start)) & 1) !== 0;
-    const titleCase = capitalised && i - start > 1 && (caseOf(text.charCodeAt(start + 1)) & 2) !== 0;
+    const capitalised = (caseOf(units[start] as number) & 1) !== 0;
+    const titleCase = capitalised && i - start > 1 && (caseOf(units[start + 1] as number) & 2) !== 0;
     // words that start in lower case are keyed as written: names never hide capitals inside
     const key = keys === null ? wordKey(text.slice(start, i), folded) : capitalised ? keys.slice(start, i).toLowerCase() : keys.slice(start, i);
     tokens.push({ start, end: i, key, capitalised, titleCase, marked });

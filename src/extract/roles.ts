@@ -58,10 +58,15 @@ export function findRoles(
     if (!c) cueCache.set(s, (c = cuesIn(ctx, s)));
     return c;
   };
+  const listStarts = new Map<Span, number>();
   const listStart = (s: Span): number => {
-    attendance.lastIndex = 0;
-    const list = attendance.exec(ctx.shadow.slice(s.start, s.end));
-    return list ? s.start + list.index + list[0].length : Infinity;
+    let from = listStarts.get(s);
+    if (from === undefined) {
+      attendance.lastIndex = 0;
+      const list = attendance.exec(ctx.shadow.slice(s.start, s.end));
+      listStarts.set(s, (from = list ? s.start + list.index + list[0].length : Infinity));
+    }
+    return from;
   };
   officials.forEach((p, i) => {
     const first = sentenceOf(sentences, p.start);

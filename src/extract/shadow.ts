@@ -1,3 +1,5 @@
+import { textOf, unitsOf } from './code-units.ts';
+
 /**
  * A same-length folded copy of a text, so that patterns can match case- and
  * accent-insensitively while every match offset still points into the original.
@@ -20,28 +22,21 @@ export function foldChar(ch: string): string {
 /** Folded code units for U+0000–U+1FFF (Latin and Vietnamese letters), built once. */
 const TABLE = new Uint16Array(0x2000);
 for (let c = 0; c < 0x2000; c++) TABLE[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
-const utf16 = new TextDecoder('utf-16le');
-const SMALL = Array.from(TABLE, (u) => String.fromCharCode(u));
-/** Scratch space for long texts, grown on demand: one allocation instead of one per text. */
-let units = new Uint16Array(4096);
+/** The same beyond U+1FFF, filled on first use (-1 until then). */
+const HIGH = new Int32Array(0x10000 - 0x2000).fill(-1);
+
+function foldUnit(unit: number): number {
+  if (unit < 0x2000) return TABLE[unit] as number;
+  let folded = HIGH[unit - 0x2000] as number;
+  if (folded < 0) HIGH[unit - 0x2000] = folded = foldChar(String.fromCharCode(unit)).charCodeAt(0);
+  return folded;
+}
 
 /** Folds a whole text unit by unit; the result has the same length as the input. */
 export function shadowOf(text: string): string {
-  const length = text.length;
-  if (length < 96) {
-    let out = '';
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      out += c < 0x2000 ? SMALL[c] : foldChar(text[i] as string);
-    }
-    return out;
-  }
-  if (units.length < length) units = new Uint16Array(Math.max(length, units.length * 2));
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    units[i] = c < 0x2000 ? (TABLE[c] as number) : foldChar(text[i] as string).charCodeAt(0);
-  }
-  return utf16.decode(units.subarray(0, length));
+  const units = unitsOf(text);
+  for (let i = 0; i < units.length; i++) units[i] = foldUnit(units[i] as number);
+  return textOf(units);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findWordCapital } from '../../src/extract/letters.ts';
+import { unitsOf } from '../../src/extract/code-units.ts';
 
 /** The capital scan must find what `/(?<![\p{L}\p{N}])\p{Lu}/gu` finds, from any start. */
 const WORD_CAPITAL = /(?<![\p{L}\p{N}])\p{Lu}/gu;
@@ -18,13 +19,15 @@ describe('findWordCapital', () => {
     '',
   ];
   it.each(texts)('agrees with the regex from every start in %j', (text) => {
-    for (let from = 0; from <= text.length + 1; from++) expect([from, findWordCapital(text, from)]).toEqual([from, byRegex(text, from)]);
+    const units = unitsOf(text);
+    for (let from = 0; from <= text.length + 1; from++) expect([from, findWordCapital(units, from)]).toEqual([from, byRegex(text, from)]);
   });
 
   it('finds the capitals that start words, not those inside them', () => {
     const text = 'Liên minh HTX tỉnh Hòa Bình';
     const found: string[] = [];
-    for (let at = findWordCapital(text, 0); at >= 0; at = findWordCapital(text, at + 1)) found.push(text.slice(at, text.indexOf(' ', at) < 0 ? undefined : text.indexOf(' ', at)));
+    const units = unitsOf(text);
+    for (let at = findWordCapital(units, 0); at >= 0; at = findWordCapital(units, at + 1)) found.push(text.slice(at, text.indexOf(' ', at) < 0 ? undefined : text.indexOf(' ', at)));
     expect(found).toEqual(['Liên', 'HTX', 'Hòa', 'Bình']);
   });
 });
