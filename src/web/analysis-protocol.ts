@@ -1,12 +1,16 @@
 import type { Subgraph } from '../graph/subgraph.ts';
 import type { NetworkMetrics } from '../metrics/compute-metrics.ts';
 
-/** Messages the page sends its analysis worker. */
+/** A point in cytoscape's model coordinates. */
+export type Point = { x: number; y: number };
+
+/** Messages the page sends its analysis workers. */
 export type AnalysisRequest =
-  | { id: number; kind: 'layout'; nodes: { id: string; x: number; y: number }[]; edges: [string, string][]; iterations: number }
+  | { id: number; kind: 'layout'; nodes: ({ id: string } & Point)[]; edges: [string, string][]; iterations: number }
   | { id: number; kind: 'metrics'; subgraph: Subgraph };
 
-/** The worker's answers, with how long the work took inside the worker. */
+/** The workers' answers, with how long the work took inside the worker; a layout reports progress on the way. */
 export type AnalysisReply =
-  | { id: number; kind: 'layout'; positions: Record<string, { x: number; y: number }>; ms: number }
+  | { id: number; kind: 'layout'; positions: Record<string, Point>; ms: number }
+  | { id: number; kind: 'progress'; done: number; total: number }
   | { id: number; kind: 'metrics'; metrics: NetworkMetrics; ms: number };

@@ -1,10 +1,13 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { computeMetrics } from '../metrics/compute-metrics.ts';
-import type { AnalysisReply, AnalysisRequest } from './analysis-protocol.ts';
+import type { AnalysisReply, AnalysisRequest, Point } from './analysis-protocol.ts';
 
 // CommonJS package typed with `export default`; the bundler hands over the function itself.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+
+/** ForceAtlas2 runs in steps of this many iterations, reporting progress after each. */
+const iterationsPerStep = 50;
 
 /**
  * Runs the heavy work of the page off the main thread, so a 2,000-node network
@@ -15,7 +18,9 @@ self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const started = performance.now();
   switch (request.kind) {
     case 'layout': {
-      const positions = layoutPositions(request.nodes, request.edges, request.iterations);
+      const positions = layoutPositions(request.nodes, request.edges, request.iterations, (done) =>
+        post({ id: request.id, kind: 'progress', done, total: request.iterations }),
+      );
       post({ id: request.id, kind: 'layout', positions, ms: performance.now() - started });
       return;
     }
@@ -35,14 +40,25 @@ function post(reply: AnalysisReply): void {
 }
 
 function layoutPositions(
-  nodes: { id: string; x: number; y: number }[],
+  nodes: ({ id: string } & Point)[],
   edges: [string, string][],
   iterations: number,
-): Record<string, { x: number; y: number }> {
+  onStep: (done: number) => void,
+): Record<string, Point> {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   for (const node of nodes) graph.mergeNode(node.id, { x: node.x, y: node.y });
   for (const [source, target] of edges) if (source !== target) graph.mergeEdge(source, target);
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 250, adjustSizes: false };
-  return forceAtlas2(graph, { iterations, settings });
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 250, barnesHutTheta: 1, adjustSizes: false };
+  // Each step carries on from the positions the previous one left on the graph.
+  for (let done = 0; done < iterations; ) {
+    const step = Math.min(iterationsPerStep, iterations - done);
+    forceAtlas2.assign(graph, { iterations: step, settings });
+    done += step;
+    onStep(done);
+  }
+  const positions: Record<string, Point> = {};
+  graph.forEachNode((id, attributes) => {
+    positions[id] = { x: Number(attributes.x), y: Number(attributes.y) };
+  });
+  return positions;
 }
-

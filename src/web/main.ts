@@ -34,6 +34,7 @@ const view = new NetworkView(findElement('network'), startAnalysis(), {
   onEdge: (edge, source, target) => showEdgeDetails(details, edge, source, target, (id, start, end) => void openReport(id, start, end)),
   onExpand: (id) => void expand(id),
   onBackground: () => undefined,
+  onProgress: (message) => report(message),
 });
 
 function describe(layout: LayoutReport): string {
@@ -164,12 +165,11 @@ function wireControls(): void {
   dateFrom.addEventListener('change', () => void applyFilters());
   dateTo.addEventListener('change', () => void applyFilters());
   findElement<HTMLSelectElement>('size-by').addEventListener('change', (event) => {
-    view.setSizing((event.target as HTMLSelectElement).value as SizeMeasure);
+    void view.setSizing((event.target as HTMLSelectElement).value as SizeMeasure);
   });
   findElement<HTMLSelectElement>('colour-by').addEventListener('change', (event) => {
     const scheme = (event.target as HTMLSelectElement).value as ColourScheme;
-    view.setColouring(scheme);
-    buildLegend(scheme);
+    void view.setColouring(scheme).then(() => buildLegend(scheme));
   });
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-download]')) {
     button.addEventListener('click', () => void downloadShown(view, button.dataset.download as DownloadKind, baseName));
@@ -201,6 +201,7 @@ Object.assign(window, {
     lastLayout: () => lastLayout,
     shownNodes: () => view.shownSubgraph().nodes,
     locate: (id: string) => view.locate(id),
+    drawnPositions: () => view.cy.nodes().map((node) => ({ id: node.id(), ...node.position() })),
     show: async (subgraph: Subgraph) => {
       lastLayout = await view.replace(subgraph, null);
       report(describe(lastLayout));

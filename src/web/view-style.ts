@@ -11,7 +11,16 @@ const typeShapes: Record<string, string> = {
   Official: 'ellipse',
 };
 
-/** The cytoscape stylesheet of the network page: colour and size come from element data. */
+const labelFontSize = 10;
+const minZoomedFontSize = 7;
+/** Below this zoom labels are too small to be drawn at all (`min-zoomed-font-size`). */
+export const labelZoom = minZoomedFontSize / labelFontSize;
+
+/**
+ * The cytoscape stylesheet of the network page: colour and size come from element data. Only
+ * nodes with the class `named` (and a selected node) carry their name, so a large network can
+ * leave out the labels nobody could read, whose measuring would cost most of its drawing time.
+ */
 export function createStylesheet(): StylesheetJson {
   return [
     {
@@ -20,9 +29,8 @@ export function createStylesheet(): StylesheetJson {
         'background-color': 'data(color)',
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(name)',
-        'font-size': 10,
-        'min-zoomed-font-size': 7,
+        'font-size': labelFontSize,
+        'min-zoomed-font-size': minZoomedFontSize,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
@@ -34,6 +42,7 @@ export function createStylesheet(): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
+    { selector: 'node.named, node:selected', style: { label: 'data(name)' } },
     ...Object.entries(typeShapes).map(([type, shape]) => ({
       selector: `node[type = "${type}"]`,
       style: { shape: shape as 'ellipse' },

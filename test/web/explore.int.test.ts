@@ -9,6 +9,7 @@ import type { LayoutReport } from '../../src/web/network-view.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { readGraphml } from '../export/read-back.ts';
 import { openChromium } from './support/chromium.ts';
+import { cutConnected, generateGraph } from './support/generated-subgraph.ts';
 import { loadSeedReports, startAnalystServer } from './support/seeds-server.ts';
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -19,8 +20,13 @@ type PageHooks = {
     lastLayout(): LayoutReport | null;
     view: { shownSubgraph(): Subgraph };
     locate(id: string): { x: number; y: number } | null;
+    drawnPositions(): { id: string; x: number; y: number }[];
+    show(subgraph: Subgraph): Promise<LayoutReport>;
   };
 };
+
+/** What the large-network test leaves in the page: the subgraph to show and the status seen at each click. */
+type LargeNetworkProbe = PageHooks & { largeSubgraph: Subgraph; statusAtClicks: string[] };
 
 describe('network page on the seeds graph, in headless Chromium', () => {
   let database: Database;
@@ -118,5 +124,49 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       return filtered.nodes.filter((node) => node.type === 'Official').length;
     }, { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: `${outputDir}explore-expanded-no-officials.png` });
+  });
+
+  it('lays out a 2,000-node generated network off the main thread, drawing it in slices and answering clicks all along', async () => {
+    const subgraph = cutConnected(generateGraph(700, 1), 2000);
+    expect(subgraph.nodes).toHaveLength(2000);
+    const large = await browser.context.newPage();
+    const errors: string[] = [];
+    large.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await large.goto(`${server.origin}/explore/`);
+      await large.waitForFunction(() => 'hoptac' in window);
+      await large.evaluate((data) => {
+        (window as unknown as LargeNetworkProbe).largeSubgraph = data;
+      }, subgraph);
+      await large.evaluate(() => {
+        const probe = window as unknown as LargeNetworkProbe;
+        const status = document.getElementById('status');
+        probe.statusAtClicks = [];
+        document.addEventListener('click', () => probe.statusAtClicks.push(status?.textContent ?? ''), true);
+        void probe.hoptac.show(probe.largeSubgraph);
+      });
+      // A click is answered only between the page's tasks. One answered while the status says
+      // the layout runs, and one answered part-way through drawing (after some slices were drawn,
+      // before the last), show that neither phase holds the main thread until it is done.
+      const heading = large.locator('h1');
+      while (await large.evaluate(() => (window as unknown as LargeNetworkProbe).hoptac.lastLayout() === null)) await heading.click();
+      const statusAtClicks = await large.evaluate(() => (window as unknown as LargeNetworkProbe).statusAtClicks);
+      expect(statusAtClicks.some((text) => text.startsWith('Laying out 2000 nodes'))).toBe(true);
+      const drawnShares = statusAtClicks.map((text) => /^Drawing 2000 nodes… (\d+) %$/.exec(text)?.[1]).filter((share) => share !== undefined).map(Number);
+      expect(drawnShares.some((share) => share > 0 && share < 100)).toBe(true);
+
+      const layout = await large.evaluate(() => (window as unknown as LargeNetworkProbe).hoptac.lastLayout());
+      expect(layout).toMatchObject({ algorithm: 'forceatlas2', nodes: 2000, edges: subgraph.edges.length });
+      expect(await large.locator('#status').textContent()).toMatch(new RegExp(`^2000 nodes, ${subgraph.edges.length} edges · forceatlas2 layout \\d+ ms$`));
+      const positions = await large.evaluate(() => (window as unknown as LargeNetworkProbe).hoptac.drawnPositions());
+      expect(positions.map((position) => position.id).sort()).toEqual(subgraph.nodes.map((node) => node.id).sort());
+      expect(positions.every((position) => Number.isFinite(position.x) && Number.isFinite(position.y))).toBe(true);
+      const places = new Set(positions.map((position) => `${Math.round(position.x)},${Math.round(position.y)}`));
+      expect(places.size).toBeGreaterThan(1900);
+      await large.screenshot({ path: `${outputDir}explore-2000-nodes.png` });
+      expect(errors).toEqual([]);
+    } finally {
+      await large.close();
+    }
   });
 });
