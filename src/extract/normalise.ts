@@ -36,31 +36,36 @@ const LIST_ITEM = /^[-•*+–]\s/u;
 
 /** Zero-width characters, the BOM and soft hyphens: they carry nothing a reader sees. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-/** Whether a line holds a space other than U+0020, or two spaces in a row. */
-const NEEDS_SPACING = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}/;
-
-/** Collapses spaces inside one line and trims it. */
-function cleanLine(line: string): string {
-  // most lines are already clean: the replacement below would return them unchanged
-  if (!NEEDS_SPACING.test(line)) return line.trim();
-  return line.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ').trim();
-}
+/** Runs of spaces and tabs (never a line break), which become one space. */
+const SPACES = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g;
+/** Whether the text holds a space other than U+0020, or two spaces in a row. */
+const NEEDS_SPACING = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
 /**
- * Normalises a report. `canonicalise` rewrites tone-mark placement (Hoà → Hòa);
- * it must keep the text's meaning and is applied after NFC.
+ * Normalises a report. `canonicalise` rewrites tone-mark placement (Hoà → Hòa); it
+ * must keep the text's meaning. It may get text that is not NFC yet (canonicalToneMarks
+ * makes it NFC first); what it returns is brought to NFC.
  */
 export function normaliseText(raw: string, canonicalise: (text: string) => string = (t) => t): NormalisedText {
   // invisible characters go first, so that a word they split is composed and spelled as one (`Ho\u00adà` → `Hòa`)
-  const unified = canonicalise(raw.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').normalize('NFC')).normalize('NFC');
+  const spelled = canonicalise(raw.replace(INVISIBLE, '').replace(/\r\n?/g, '\n')).normalize('NFC');
+  // spaces collapse the same in every line at once; the lines are trimmed one by one below
+  const unified = NEEDS_SPACING.test(spelled) || spelled.includes('  ') ? spelled.replace(SPACES, ' ') : spelled;
+  // one folded copy for all lines: line by line it would cost a copy each
+  const unifiedShadow = shadowOf(unified);
   const kept: string[] = [];
   const result: NormalisedText = { text: '', lines: [], dropped: 0 };
   let previousFolded = '';
+  let outletFolded: string | undefined;
   let inRelatedList = false;
+  let lineStart = 0;
   for (const rawLine of unified.split('\n')) {
-    const line = cleanLine(rawLine);
+    const at = lineStart;
+    lineStart += rawLine.length + 1;
+    const line = rawLine.trim();
     if (line === '') continue;
-    const folded = shadowOf(line);
+    const start = at + rawLine.indexOf(line);
+    const folded = unifiedShadow.slice(start, start + line.length);
     const welcomeMatch = welcome.exec(folded);
     if (welcomeMatch?.[1] && result.welcomeOutlet === undefined) {
       result.welcomeOutlet = line.slice(folded.length - welcomeMatch[1].length).trim();
@@ -80,7 +85,8 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
       result.dropped++;
       continue;
     } else inRelatedList = false;
-    const repeatsOutlet = result.welcomeOutlet !== undefined && folded === shadowOf(result.welcomeOutlet);
+    if (result.welcomeOutlet !== undefined) outletFolded ??= shadowOf(result.welcomeOutlet);
+    const repeatsOutlet = outletFolded !== undefined && folded === outletFolded;
     if (folded === previousFolded || repeatsOutlet || dropLine.test(folded)) {
       result.dropped++;
       previousFolded = folded;

@@ -5,9 +5,7 @@ import { shadowOf } from './shadow.ts';
 import { agencies, titles } from './lexicon.ts';
 import type { OpenHead } from './lexicon.ts';
 import { readLevel } from './level.ts';
-import { allMatches, compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
-import type { Scanner } from './patterns.ts';
-import type { WordScanner } from './word-scanner.ts';
+import { allMatches, compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from './patterns.ts';
 import { findAlliances } from './alliances.ts';
 import { findCooperatives } from './cooperatives.ts';
 
@@ -17,17 +15,16 @@ import { findCooperatives } from './cooperatives.ts';
  * specific to the most open; a later match overlapping an earlier one is dropped.
  */
 
-const W = (forms: string[]): WordScanner => compileWords(forms);
 const keyOf = (matched: string): string => matched.replace(/\s+/g, ' ');
 
-/** One regex for a whole list of named forms, and the entry each matched form belongs to. */
-function compileTable<T extends { forms: string[] }>(entries: T[]): { re: WordScanner; entryOf(matched: string): T | undefined } {
+/** All the named forms of a list of entries, and the entry each matched form belongs to. */
+function compileTable<T extends { forms: string[] }>(entries: T[]): { forms: string[]; entryOf(matched: string): T | undefined } {
   const byForm = new Map<string, T>();
   for (const e of entries) for (const f of e.forms) if (!byForm.has(keyOf(shadowOf(f)))) byForm.set(keyOf(shadowOf(f)), e);
-  return { re: W(entries.flatMap((e) => e.forms)), entryOf: (matched) => byForm.get(keyOf(matched)) };
+  return { forms: entries.flatMap((e) => e.forms), entryOf: (matched) => byForm.get(keyOf(matched)) };
 }
 const national = compileTable(agencies.national);
-const committees = agencies.partyCommittees.map((c) => ({ ...c, re: W(c.forms), cityRe: W(c.cityForms) }));
+const committees = agencies.partyCommittees;
 const boards = compileTable(agencies.partyBoards);
 const committeeAfter = compileWordsAtStart(agencies.partyCommittees.flatMap((c) => [...c.forms, ...c.cityForms]));
 const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms) }));
@@ -38,7 +35,26 @@ const DEPARTMENT_HEADS = [
 const provincial = compileTable(agencies.provincial);
 const BRANCH = /^\s*[-–]?\s*chi nhanh(?![\p{L}\p{N}])/u;
 const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
-const open = agencies.open.map((o) => ({ head: o, re: W(o.forms) }));
+const open = agencies.open;
+
+/** The head nouns of every list above, searched in one pass over the report. */
+const HEADS = compileWordLists([national.forms, boards.forms, ...committees.flatMap((c) => [c.forms, c.cityForms]), provincial.forms, ...open.map((o) => o.forms)]);
+
+type HeadHits = { national: RegExpExecArray[]; boards: RegExpExecArray[]; committees: { forms: RegExpExecArray[]; cityForms: RegExpExecArray[] }[]; provincial: RegExpExecArray[]; open: RegExpExecArray[][] };
+
+/** Where the report names a head of each list, list by list (in the order HEADS was built). */
+function findHeads(shadow: string): HeadHits {
+  const each = HEADS.matchEach(shadow);
+  const list = (i: number): RegExpExecArray[] => each[i] ?? [];
+  const afterCommittees = 2 + 2 * committees.length;
+  return {
+    national: list(0),
+    boards: list(1),
+    committees: committees.map((_, i) => ({ forms: list(2 + 2 * i), cityForms: list(3 + 2 * i) })),
+    provincial: list(afterCommittees),
+    open: open.map((_, i) => list(afterCommittees + 1 + i)),
+  };
+}
 const stopAtStart = compileExactWordsAtStart(agencies.stopWords);
 const GENERIC_BEFORE = /(?:cac|nhung|moi|mot so)\s+$/u;
 const titleAtStart = compileWordsAtStart(titles.titles.flatMap((t) => t.forms));
@@ -149,7 +165,7 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
   return { type: 'Agency', name: canonicalName(body), province, start, end };
 }
 
-function scanAll(re: Scanner, shadow: string, each: (m: RegExpExecArray) => void): void {
+function scanAll(re: RegExp, shadow: string, each: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(shadow); m; m = re.exec(shadow)) each(m);
 }
@@ -159,12 +175,13 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   const out: Found[] = [];
   const claims = new Claims();
   for (const a of findAlliances(ctx)) claims.take(a, out);
-  scanAll(national.re, ctx.shadow, (m) => {
+  const heads = findHeads(ctx.shadow);
+  heads.national.forEach((m) => {
     const n = national.entryOf(m[0]);
     if (n) claims.take(readBranch(ctx, n.name, m.index, m.index + m[0].length), out);
   });
   {
-    scanAll(boards.re, ctx.shadow, (m) => {
+    heads.boards.forEach((m) => {
       const b = boards.entryOf(m[0]);
       if (!b) return;
       const after = m.index + m[0].length;
@@ -182,9 +199,10 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
       else claims.take({ type: 'Agency', name, province, start: m.index, end: reading?.explicit ? reading.end : committeeEnd }, out);
     });
   }
-  for (const c of committees) {
-    for (const [re, isCityForm] of [[c.re, false], [c.cityRe, true]] as const) {
-      scanAll(re, ctx.shadow, (m) => {
+  committees.forEach((c, i) => {
+    const hits = heads.committees[i] ?? { forms: [], cityForms: [] };
+    for (const [matches, isCityForm] of [[hits.forms, false], [hits.cityForms, true]] as const) {
+      matches.forEach((m) => {
         const end = m.index + m[0].length;
         const reading = readLevel(ctx, end);
         const province = reading?.explicit ? reading.province : ctx.province;
@@ -193,7 +211,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
         claims.take({ type: 'Agency', name: city ? c.cityName : c.name, province, start: m.index, end: reading?.explicit ? reading.end : end }, out);
       });
     }
-  }
+  });
   for (const dh of DEPARTMENT_HEADS) {
     scanAll(dh.re, ctx.shadow, (m) => {
       if (ctx.text[m.index] !== dh.letter || ctx.lower.slice(m.index, m.index + 2) !== dh.head.toLowerCase() || isGeneric(ctx, m.index)) return;
@@ -212,7 +230,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   }
   const pending: { name: string; start: number; end: number }[] = [];
   {
-    scanAll(provincial.re, ctx.shadow, (m) => {
+    heads.provincial.forEach((m) => {
       const p = provincial.entryOf(m[0]);
       if (!p || isGeneric(ctx, m.index)) return;
       const end = m.index + m[0].length;
@@ -237,14 +255,14 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   }
   shareLevels(ctx, pending, out, claims);
   for (const c of findCooperatives(ctx)) claims.take(c, out);
-  for (const o of open) {
-    scanAll(o.re, ctx.shadow, (m) => {
-      if (claims.overlaps(m.index, m.index + m[0].length) || isGeneric(ctx, m.index)) return;
-      if (titleAtStart.test(ctx.shadow.slice(m.index, m.index + 30))) return;
-      const found = findOpen(ctx, o.head, m.index, m.index + m[0].length);
+  open.forEach((o, i) => {
+    for (const m of heads.open[i] ?? []) {
+      if (claims.overlaps(m.index, m.index + m[0].length) || isGeneric(ctx, m.index)) continue;
+      if (titleAtStart.test(ctx.shadow.slice(m.index, m.index + 30))) continue;
+      const found = findOpen(ctx, o, m.index, m.index + m[0].length);
       if (found) claims.take(found, out);
-    });
-  }
+    }
+  });
   out.sort((a, b) => a.start - b.start);
   return addDefinedAbbreviations(ctx, out, claims);
 }

@@ -1,5 +1,5 @@
 import { foldPattern } from './shadow.ts';
-import { WORD_LETTER, WordScanner } from './word-scanner.ts';
+import { WORD_LETTER, WordLists, WordScanner } from './word-scanner.ts';
 
 /**
  * Regular expressions built from data-file word lists, to be run on shadow
@@ -79,6 +79,22 @@ export function alternationOf(list: readonly string[]): string {
 /** A global search for any of the words as whole words in shadow text. */
 export function compileWords(list: readonly string[]): WordScanner {
   return new WordScanner(alternationOf(list));
+}
+
+/** The characters (folded) that the words of a list can start with. */
+function firstCharsOf(list: readonly string[]): Set<string> {
+  const chars = new Set<string>();
+  for (const word of list) {
+    const atom = atomsOf(foldPattern(escapeRegExp(word.trim())))[0];
+    if (atom !== undefined) chars.add(atom.length === 2 && atom.startsWith('\\') ? atom.charAt(1) : atom);
+  }
+  return chars;
+}
+
+/** Several word lists to search in one pass (WordLists): the matches of each, as compileWords would find them. */
+export function compileWordLists(lists: readonly (readonly string[])[]): WordLists {
+  const sources = lists.map((list) => ({ alternation: alternationOf(list), firstChars: firstCharsOf(list) }));
+  return new WordLists(sources, alternationOf(lists.flat()));
 }
 
 /** A regex from a data-file pattern (plain Vietnamese), folded for shadow text. */

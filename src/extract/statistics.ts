@@ -3,6 +3,7 @@ import type { DocContext } from './context.ts';
 import type { MetricRule } from './lexicon.ts';
 import { cues, metrics } from './lexicon.ts';
 import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
+import type { WordScanner } from './word-scanner.ts';
 import { NUMBER_SOURCE, parseVietnameseNumber } from './numbers.ts';
 
 /**
@@ -54,6 +55,19 @@ function provinceOfClause(ctx: DocContext, from: number, to: number): string | n
   return found ?? ctx.province;
 }
 
+/** A whole-word search of the text from its start. */
+function testFrom(words: WordScanner, text: string): boolean {
+  words.lastIndex = 0;
+  return words.test(text);
+}
+
+/** Whether the clause counts new units (`thành lập mới`) and no stock cue follows the last such cue. */
+function followsNewCue(clause: string): boolean {
+  const news = allMatches(newCue, clause);
+  const lastNew = news[news.length - 1];
+  return lastNew !== undefined && !testFrom(stockCue, clause.slice(lastNew.index + lastNew[0].length));
+}
+
 /**
  * The rules whose unit follows the figure (`rest`, or `countRest` past a multiplier), in
  * rule order, with the unit's match. This anchored test is cheap: only the rules that pass
@@ -101,22 +115,18 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
         qualifier = 'over';
         before = before.slice(0, over.index);
       }
-      const news = allMatches(newCue, clause);
-      const lastNew = news[news.length - 1];
-      stockCue.lastIndex = 0;
-      const newEarlier = lastNew !== undefined && !stockCue.test(clause.slice(lastNew.index + lastNew[0].length));
-      breakdown.lastIndex = 0;
-      const inBreakdown = breakdown.test(clause);
-      haveCue.lastIndex = 0;
-      const hasHave = haveCue.test(prefix.slice(-HAVE_WINDOW));
+      // what the clause says around the figure, each read the first time a rule asks
       let blocked: boolean | undefined;
+      let hasHave: boolean | undefined;
+      let newEarlier: boolean | undefined;
+      let inBreakdown: boolean | undefined;
       for (const { rule, afterMatch } of fitting) {
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
         if (!rule.beforeRe && (blocked ??= blocker.test(before) || /:\s*$/u.test(before))) continue;
-        if (rule.needsHave && !hasHave) continue;
+        if (rule.needsHave && !(hasHave ??= testFrom(haveCue, prefix.slice(-HAVE_WINDOW)))) continue;
         const isNew = rule.metric.endsWith('_new');
-        if (!isNew && newEarlier) break;
-        if (!rule.typed && !isNew && inBreakdown) break;
+        if (!isNew && (newEarlier ??= followsNewCue(clause))) break;
+        if (!rule.typed && !isNew && (inBreakdown ??= testFrom(breakdown, clause))) break;
         let final = value;
         if (rule.money) final = moneyValue(value, afterMatch[0], rule.money);
         else if (mult?.[1]) {

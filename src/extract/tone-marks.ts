@@ -53,8 +53,24 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The pairs as `(?:o[àá…]|u[ỳý…]|…)`: one class of second letters per first letter, which
+ * the regex engine tests far faster than a list of every pair in every case.
+ */
+function pairAlternation(keys: string[]): string {
+  if (keys.some((key) => key.length !== 2 || [...key].length !== 2)) return keys.map(escapeRegExp).join('|');
+  const seconds = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const first = key.charAt(0);
+    if (!seconds.has(first)) seconds.set(first, new Set());
+    seconds.get(first)?.add(key.charAt(1));
+  }
+  const inClass = (char: string): string => char.replace(/[\\\]^-]/g, '\\$&');
+  return [...seconds].map(([first, set]) => `${escapeRegExp(first)}[${[...set].map(inClass).join('')}]`).join('|');
+}
+
 /** A vowel pair at the end of a syllable, not after `q` (in `quý` the `u` belongs to `qu`). */
-const pairPattern = new RegExp(`(?<![qQ])(?:${[...pairs.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+const pairPattern = new RegExp(`(?<![qQ])(?:${pairAlternation([...pairs.keys()])})(?![\\p{L}\\p{M}])`, 'gu');
 const wordPattern =
   words.size === 0
     ? null

@@ -56,3 +56,48 @@ export class WordScanner {
     return this.exec(text) !== null;
   }
 }
+
+/** One word list for WordLists: its regex alternation and the characters its words can start with. */
+export type WordListSource = { alternation: string; firstChars: ReadonlySet<string> };
+
+/**
+ * Several word lists searched in one pass over a text. A regex made of all the lists
+ * finds every index where some word of some list starts (stepping one character at a
+ * time, so overlaps are not lost); there, each list whose words can start with that
+ * character tries its own regex, anchored. The matches of each list are exactly those
+ * its own WordScanner would find, in the same order: the first index a list matches at
+ * (from where its previous match ended) is among those indexes.
+ */
+export class WordLists {
+  private readonly any: RegExp;
+  private readonly lists: { anchored: RegExp; firstChars: ReadonlySet<string> }[];
+
+  /** `anyAlternation`: all the lists' words as one alternation (a merged trie runs faster than the lists in turn). */
+  constructor(sources: readonly WordListSource[], anyAlternation: string) {
+    this.any = new RegExp(`(?:${anyAlternation})(?![${WORD_LETTER}])`, 'g');
+    this.lists = sources.map((s) => ({ anchored: new RegExp(`(?:${s.alternation})(?![${WORD_LETTER}])`, 'y'), firstChars: s.firstChars }));
+  }
+
+  /** Every whole-word match of each list in `text`, list by list. */
+  matchEach(text: string): RegExpExecArray[][] {
+    const found: RegExpExecArray[][] = this.lists.map(() => []);
+    const resumeAt: number[] = this.lists.map(() => 0);
+    this.any.lastIndex = 0;
+    for (let hit = this.any.exec(text); hit; hit = this.any.exec(text)) {
+      const at = hit.index;
+      this.any.lastIndex = at + 1;
+      if (at > 0 && isWordLetter(text.charCodeAt(at - 1))) continue;
+      const first = text.charAt(at);
+      for (let i = 0; i < this.lists.length; i++) {
+        const list = this.lists[i] as (typeof this.lists)[number];
+        if (at < (resumeAt[i] as number) || !list.firstChars.has(first)) continue;
+        list.anchored.lastIndex = at;
+        const match = list.anchored.exec(text);
+        if (match === null) continue;
+        found[i]?.push(match);
+        resumeAt[i] = at + match[0].length;
+      }
+    }
+    return found;
+  }
+}
