@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { ExtractionRecord, ReportInput, Span, Statistic } from './record.ts';
-import type { DocContext, OrgMention } from './context.ts';
+import type { DocContext, OrgMention, ProvinceMention } from './context.ts';
 import { normaliseText } from './normalise.ts';
 import type { NormalisedText } from './normalise.ts';
 import { splitSentences } from './sentences.ts';
@@ -25,6 +25,8 @@ import type { Findings } from './build-graph.ts';
  */
 
 const cities = new Set(listProvinces('all').filter((p) => p.type === 'thành phố').map((p) => p.name));
+
+const isCity = (province: string): boolean => cities.has(province);
 
 /** Turns one report into its extraction record. */
 export function extractReport(input: ReportInput): ExtractionRecord {
@@ -62,13 +64,16 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
   const firstLine = norm.lines[0] ? text.slice(norm.lines[0].start, norm.lines[0].end) : '';
   const titleInText = !input.title || shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
   const titleEnd = titleInText ? (norm.lines[0]?.end ?? 0) : 0;
-  const provinceMentions = findProvinceMentions(text, { canonical: true }).map((m) => ({ province: m.province, start: m.start, end: m.end, prefixed: m.prefixed }));
+  // a loop, not Array#map: optimised code makes `map` results holey arrays, and the recognisers
+  // that read this list would be recompiled for them once readReport is optimised
+  const provinceMentions: ProvinceMention[] = [];
+  for (const m of findProvinceMentions(text, { canonical: true })) provinceMentions.push({ province: m.province, start: m.start, end: m.end, prefixed: m.prefixed });
   const vote = voteProvince({ ...(input.url ? { url: input.url } : {}), ...(meta.source ? { source: meta.source } : {}), shadow, titleEnd, mentions: provinceMentions });
   const warnings: string[] = [];
   if (vote.warning) warnings.push(vote.warning);
   if (vote.province === null) warnings.push('the report never names its province: province left null');
   const lower = text.toLowerCase();
-  const ctx: DocContext = { text, shadow, lower: lower.length === text.length ? lower : shadow, province: vote.province, provinceMentions, isCity: (p) => cities.has(p) };
+  const ctx: DocContext = { text, shadow, lower: lower.length === text.length ? lower : shadow, province: vote.province, provinceMentions, isCity };
   return { norm, meta, sentences, titleEnd, ctx, warnings };
 }
 

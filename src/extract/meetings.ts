@@ -73,8 +73,9 @@ function resolveDate(d: DateMention, hints: (number | undefined)[]): string | un
 }
 
 function maxYear(shadow: string): number | undefined {
-  const years = allMatches(YEAR_AFTER_NAM, shadow).map((m) => Number(m[1]));
-  return years.length ? Math.max(...years) : undefined;
+  let latest: number | undefined;
+  for (const m of allMatches(YEAR_AFTER_NAM, shadow)) latest = Math.max(latest ?? -Infinity, Number(m[1]));
+  return latest;
 }
 
 /** The organisations just before the verb: the last one and those listed with it (`A và B`, `A phối hợp với B`). */

@@ -80,8 +80,12 @@ export class WordLists {
 
   /** Every whole-word match of each list in `text`, list by list. */
   matchEach(text: string): RegExpExecArray[][] {
-    const found: RegExpExecArray[][] = this.lists.map(() => []);
-    const resumeAt: number[] = this.lists.map(() => 0);
+    const found: RegExpExecArray[][] = [];
+    const resumeAt: number[] = [];
+    for (let i = 0; i < this.lists.length; i++) {
+      found.push([]);
+      resumeAt.push(0);
+    }
     this.any.lastIndex = 0;
     for (let hit = this.any.exec(text); hit; hit = this.any.exec(text)) {
       const at = hit.index;
