@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import { canonicalName } from './canonical.ts';
 import cooperativesData from './data/cooperatives.json' with { type: 'json' };
 import { agencies } from './lexicon.ts';
-import { compileExactWordsAtStart, compileWords, compileWordsAtStart } from './patterns.ts';
+import { compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from './patterns.ts';
 import { readLevel } from './level.ts';
 import { z } from 'zod';
 
@@ -23,7 +23,9 @@ const parsed = dataSchema.safeParse(cooperativesData);
 if (!parsed.success) throw new Error(`src/extract/data/cooperatives.json is invalid: ${z.prettifyError(parsed.error)}`);
 const data = parsed.data;
 
-const heads = data.heads.map((h) => ({ name: h.name, re: compileWords(h.forms) }));
+const heads = data.heads;
+/** The heads of every kind, searched in one pass. */
+const HEADS = compileWordLists(heads.map((h) => h.forms));
 const typeWordAtStart = compileWordsAtStart(data.typeWords.filter((w) => /\p{L}/u.test(w)));
 const stopAtStart = compileExactWordsAtStart([...agencies.stopWords, 'huyện', 'xã', 'phường', 'thị xã', 'thị trấn', 'quận', 'tỉnh', 'thành phố', 'ấp', 'thôn', 'bản', 'tổ', 'năm', 'và', 'với']);
 const HEAD_WORD = /^\s*(?:HTX|Hợp tác xã|Quỹ|QTD|Liên minh|Liên hiệp|Sở|UBND|Ủy ban|Hội|Ban|Tổ hợp tác|THT)(?![\p{L}])/u;
@@ -68,9 +70,9 @@ function readProperName(ctx: DocContext, pos: number): number {
 /** Every named cooperative in the report. */
 export function findCooperatives(ctx: DocContext): OrgMention[] {
   const out: OrgMention[] = [];
-  for (const head of heads) {
-    head.re.lastIndex = 0;
-    for (let m = head.re.exec(ctx.shadow); m; m = head.re.exec(ctx.shadow)) {
+  const found = HEADS.matchEach(ctx.shadow);
+  for (const [i, head] of heads.entries()) {
+    for (const m of found[i] ?? []) {
       const start = m.index;
       if (GENERIC_BEFORE.test(ctx.shadow.slice(Math.max(0, start - 22), start))) continue;
       let pos = start + m[0].length;

@@ -4,11 +4,20 @@ import { shadowOf } from './shadow.ts';
 /** Characters a key does not keep as they are: anything but letters, digits and single spaces. */
 const RECAST = /[^a-z0-9\u00c0-\u1fff ]| {2}/;
 
+/** Keys already made: names and provinces recur from report to report. Emptied now and then so it stays small. */
+const keys = new Map<string, string>();
+
 /** A name as an identity key: folded, each run of other characters than letters and digits one space, trimmed. */
 function fold(text: string): string {
-  const folded = shadowOf(text);
-  // most names are words and single spaces already: the replacement would give them back unchanged
-  return (RECAST.test(folded) ? folded.replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ') : folded).trim();
+  let key = keys.get(text);
+  if (key === undefined) {
+    const folded = shadowOf(text);
+    // most names are words and single spaces already: the replacement would give them back unchanged
+    key = (RECAST.test(folded) ? folded.replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ') : folded).trim();
+    if (keys.size >= 10000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
 
 /**
@@ -29,11 +38,9 @@ const PREFIX: Record<EntityType, string> = {
 
 export class EntityTable {
   private byKey = new Map<string, Entity>();
-  /** The same entities by the type, name and province exactly as asked for, so that repeated calls skip folding. */
-  private byExact = new Map<EntityType, Map<string, Map<string | null | undefined, Entity>>>();
+  /** The same entities by the name exactly as asked for, with that type and province: repeated calls skip folding. */
+  private byName = new Map<string, { type: EntityType; province: string | null | undefined; entity: Entity }[]>();
   private byId = new Map<string, Entity>();
-  /** Folded names and provinces: every entity of a report repeats its province. */
-  private folds = new Map<string, string>();
   private counters = new Map<EntityType, number>();
   private relationKeys = new Set<string>();
   readonly entities: Entity[] = [];
@@ -41,32 +48,28 @@ export class EntityTable {
 
   /** The id of the entity with this identity, created on first sight; the mention is added when given. */
   add(type: EntityType, name: string, province: string | null | undefined, mention?: Span, extra?: Partial<Entity>): string {
-    let byName = this.byExact.get(type);
-    if (!byName) this.byExact.set(type, (byName = new Map()));
-    let byProvince = byName.get(name);
-    if (!byProvince) byName.set(name, (byProvince = new Map()));
-    let entity = byProvince.get(province);
+    const sameName = this.byName.get(name);
+    let entity = sameName?.find((known) => known.type === type && known.province === province)?.entity;
     if (!entity) {
-      const key = `${type}|${this.fold(name)}|${province === undefined ? '-' : province === null ? '?' : this.fold(province)}`;
+      const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
       entity = this.byKey.get(key);
       if (!entity) {
         const n = (this.counters.get(type) ?? 0) + 1;
         this.counters.set(type, n);
-        entity = { id: `${PREFIX[type]}${n}`, type, name, ...(province !== undefined ? { province } : {}), mentions: [], ...extra };
+        const id = `${PREFIX[type]}${n}`;
+        // two literals rather than a conditional spread: same keys in the same order, built without copying
+        entity = province !== undefined ? { id, type, name, province, mentions: [] } : { id, type, name, mentions: [] };
+        if (extra) Object.assign(entity, extra);
         this.byKey.set(key, entity);
         this.entities.push(entity);
         this.byId.set(entity.id, entity);
       }
-      byProvince.set(province, entity);
+      const known = { type, province, entity };
+      if (sameName) sameName.push(known);
+      else this.byName.set(name, [known]);
     }
     if (mention && !entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
     return entity.id;
-  }
-
-  private fold(text: string): string {
-    let folded = this.folds.get(text);
-    if (folded === undefined) this.folds.set(text, (folded = fold(text)));
-    return folded;
   }
 
   /** Adds a mention to an existing entity. */
@@ -82,6 +85,6 @@ export class EntityTable {
     const key = `${type}|${a}|${b}|${String(attributes?.title ?? attributes?.role ?? '')}`;
     if (this.relationKeys.has(key)) return;
     this.relationKeys.add(key);
-    this.relations.push({ type, source: a, target: b, ...(attributes ? { attributes } : {}), evidence });
+    this.relations.push(attributes ? { type, source: a, target: b, attributes, evidence } : { type, source: a, target: b, evidence });
   }
 }

@@ -101,8 +101,16 @@ export function findMeeting(
 ): MeetingFound | null {
   const candidates = findCandidate(ctx, sentences, hints.titleEnd);
   if (candidates.length === 0) return null;
-  const dated = candidates.map((c) => ({ c, dates: findDates(ctx.shadow.slice(c.sentence.start, c.sentence.end)) }));
-  const chosen = dated.find((d) => d.dates.length > 0) ?? dated[0];
+  const datesOf = (c: Candidate): DateMention[] => findDates(ctx.shadow.slice(c.sentence.start, c.sentence.end));
+  let chosen: { c: Candidate; dates: DateMention[] } | undefined;
+  for (const c of candidates) {
+    const dates = datesOf(c);
+    if (dates.length > 0) {
+      chosen = { c, dates };
+      break;
+    }
+  }
+  chosen ??= candidates[0] && { c: candidates[0], dates: datesOf(candidates[0]) };
   if (!chosen) return null;
   const { c, dates } = chosen;
   const warnings: string[] = [];

@@ -28,10 +28,13 @@ const committees = agencies.partyCommittees;
 const boards = compileTable(agencies.partyBoards);
 const committeeAfter = compileWordsAtStart(agencies.partyCommittees.flatMap((c) => [...c.forms, ...c.cityForms]));
 const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms) }));
+/** `so` and `bo` as words: the letter before is checked apart (LETTER_BEFORE), which keeps the scan fast. */
 const DEPARTMENT_HEADS = [
-  { re: /(?<![\p{L}\p{N}])so(?![\p{L}\p{N}])/gu, head: 'Sở', letter: 'S', national: false },
-  { re: /(?<![\p{L}\p{N}])bo(?![\p{L}\p{N}])/gu, head: 'Bộ', letter: 'B', national: true },
+  { re: /so(?![\p{L}\p{N}])/gu, head: 'Sở', letter: 'S', national: false },
+  { re: /bo(?![\p{L}\p{N}])/gu, head: 'Bộ', letter: 'B', national: true },
 ];
+/** A letter or digit ends the text (the last code point, surrogate pairs included). */
+const LETTER_BEFORE = /[\p{L}\p{N}]$/u;
 const provincial = compileTable(agencies.provincial);
 const BRANCH = /^\s*[-–]?\s*chi nhanh(?![\p{L}\p{N}])/u;
 const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
@@ -214,6 +217,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   });
   for (const dh of DEPARTMENT_HEADS) {
     scanAll(dh.re, ctx.shadow, (m) => {
+      if (LETTER_BEFORE.test(ctx.shadow.slice(Math.max(0, m.index - 2), m.index))) return;
       if (ctx.text[m.index] !== dh.letter || ctx.lower.slice(m.index, m.index + 2) !== dh.head.toLowerCase() || isGeneric(ctx, m.index)) return;
       const after = m.index + m[0].length;
       for (const d of departments) {

@@ -108,16 +108,25 @@ export function provinceFromUrl(url: string): string | null {
   return null;
 }
 
+/** provinceFromSource's answers by tag. */
+const sourceProvinces = new Map<string, string | null>();
+
 /**
  * The province an outlet tag or outlet name belongs to (`PhuthoPortal`, `Báo Hòa Bình`,
  * `Cổng TTĐT tỉnh An Giang`), case- and accent-insensitive; null when the tag names
  * no province or more than one.
  */
 export function provinceFromSource(tag: string): string | null {
-  const known = gazetteer.outlets.get(outletKey(tag));
-  if (known !== undefined) return known;
-  const named = listProvincesNamedIn(tag.normalize('NFC'));
-  return named.length === 1 ? (named[0] ?? null) : null;
+  let province = sourceProvinces.get(tag);
+  if (province === undefined) {
+    const known = gazetteer.outlets.get(outletKey(tag));
+    const named = known === undefined ? listProvincesNamedIn(tag.normalize('NFC')) : [];
+    province = known !== undefined ? known : named.length === 1 ? (named[0] ?? null) : null;
+    // outlets recur from report to report; the memo is emptied now and then so it stays small
+    if (sourceProvinces.size >= 1000) sourceProvinces.clear();
+    sourceProvinces.set(tag, province);
+  }
+  return province;
 }
 
 /**
