@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Role, Span } from './record.ts';
 import { cues } from './lexicon.ts';
-import { allMatches, compilePattern, compileWords } from './patterns.ts';
+import { compilePattern, compileWordLists, compileWords } from './patterns.ts';
 
 /**
  * What officials and organisations did at the meeting: chaired, directed, spoke
@@ -14,7 +14,8 @@ import { allMatches, compilePattern, compileWords } from './patterns.ts';
 export type Participation = { role: Role; evidence: Span };
 
 const RANK: Record<Role, number> = { chaired: 4, directed: 3, spoke: 2, attended: 1 };
-const roleCues = cues.roles.map((r) => ({ role: r.role, re: compileWords(r.patterns) }));
+/** The cue words of every role, searched in one pass. */
+const roleCues = compileWordLists(cues.roles.map((r) => r.patterns));
 const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'g');
 const delegate = new RegExp(`(?:${cues.delegatePrefixes.map((p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')).join('|')})\\s+$`, 'u');
 const NEAR = 60;
@@ -24,9 +25,10 @@ type Cue = { role: Role; start: number; end: number };
 function cuesIn(ctx: DocContext, s: Span): Cue[] {
   const shadow = ctx.shadow.slice(s.start, s.end);
   const found: Cue[] = [];
-  for (const r of roleCues) {
-    for (const m of allMatches(r.re, shadow)) found.push({ role: r.role, start: s.start + m.index, end: s.start + m.index + m[0].length });
-  }
+  const matches = roleCues.matchEach(shadow);
+  cues.roles.forEach((r, i) => {
+    for (const m of matches[i] ?? []) found.push({ role: r.role, start: s.start + m.index, end: s.start + m.index + m[0].length });
+  });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found.filter((c, i) => !found.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start)));
 }
