@@ -56,35 +56,35 @@ export async function fetchSubgraph(gateway: Gateway, selection: SubgraphSelecti
   return assembleSubgraph(gateway, keys, ENTITY_RELATION_TYPES, options);
 }
 
+/** A neighbourhood in one query (`api/neighborhood`): the walk, its nodes and the edges among them. */
 async function fetchNeighborhood(
   gateway: Gateway,
   selection: { around: string; depth: number; types?: string[]; limit?: number },
   options: ReadOptions,
 ): Promise<Subgraph> {
-  const [centre] = await readNodesByKey(gateway, [selection.around], options);
-  if (!centre) return { nodes: [], edges: [] };
-  const limit = selection.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT;
-  const walkProvinces = centre.type === 'Province' || (selection.types?.includes('Province') ?? false);
-  const relTypes = walkProvinces ? [...ENTITY_RELATION_TYPES, ...PROVINCE_RELATION_TYPES] : ENTITY_RELATION_TYPES;
-  const seen = new Set([centre.key]);
-  let frontier = [centre.key];
-  for (let level = 0; level < selection.depth && frontier.length > 0 && seen.size < limit; level++) {
-    const rows = await readRows(
-      gateway,
-      'api/subgraph-expand',
-      { frontier, relTypes, types: selection.types ?? null, limit: limit - seen.size + frontier.length },
-      options,
-    );
-    frontier = [];
-    for (const row of rows) {
-      const key = z.string().parse(row.key);
-      if (seen.has(key) || seen.size >= limit) continue;
-      seen.add(key);
-      frontier.push(key);
-    }
-  }
-  return assembleSubgraph(gateway, [...seen], relTypes, options);
+  const [row] = await readRows(
+    gateway,
+    'api/neighborhood',
+    {
+      centre: selection.around,
+      depth: selection.depth,
+      relTypes: ENTITY_RELATION_TYPES,
+      provinceRelTypes: PROVINCE_RELATION_TYPES,
+      walkProvinces: selection.types?.includes('Province') ?? false,
+      types: selection.types ?? null,
+      limit: selection.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT,
+    },
+    options,
+  );
+  if (!row) return { nodes: [], edges: [] };
+  const { nodes, edges } = neighborhoodRowSchema.parse(row);
+  return sortSubgraph(
+    nodes.map((node) => toSubgraphNode(parseNodeRow(node))),
+    edges.map(toEdge),
+  );
 }
+
+const neighborhoodRowSchema = z.object({ nodes: z.array(z.unknown()), edges: z.array(z.record(z.string(), z.unknown())) });
 
 async function assembleSubgraph(gateway: Gateway, keys: string[], relTypes: string[], options: ReadOptions): Promise<Subgraph> {
   if (keys.length === 0) return { nodes: [], edges: [] };

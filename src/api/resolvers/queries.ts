@@ -26,8 +26,12 @@ import { createApiError } from '../errors.ts';
 
 async function loadExisting(context: ApiContext, id: string): Promise<NodeRow> {
   const node = await context.loaders.nodes.load(id);
-  if (!node) throw createApiError('NOT_FOUND', `No node has the id "${id}".`, { id });
+  if (!node) throw notFound(id);
   return node;
+}
+
+function notFound(id: string) {
+  return createApiError('NOT_FOUND', `No node has the id "${id}".`, { id });
 }
 
 /** A root list resolver for one type: a Relay connection whose `totalCount` is counted only when asked for. */
@@ -94,8 +98,10 @@ export const queryResolvers = {
 
   neighborhood: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { id, depth, types } = parseArgs(neighborhoodArgsSchema, args);
-    await loadExisting(context, id);
-    return fetchSubgraph(context.gateway, { around: id, depth, ...(types ? { types } : {}) }, context.read);
+    // One query: the centre is always among the nodes, so none means no such entity.
+    const subgraph = await fetchSubgraph(context.gateway, { around: id, depth, ...(types ? { types } : {}) }, context.read);
+    if (subgraph.nodes.length === 0) throw notFound(id);
+    return subgraph;
   },
 
   coAttendance: async (_root: unknown, args: unknown, context: ApiContext) => {
