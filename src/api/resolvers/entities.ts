@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseAttributes, parseEvidenceList } from '../../graph/read-rows.ts';
 import type { NodeRow } from '../../graph/read-rows.ts';
 import type { RelationRow } from '../../graph/read-relations.ts';
-import { parseArgs, rangeArgsSchema } from '../args.ts';
 import type { ApiContext } from '../context.ts';
+import { RELATION_FIELDS } from './relation-fields.ts';
+import type { RelationField } from './relation-fields.ts';
 import { loadRelated, loadRelatedNode, loadRelatedNodes } from './related.ts';
 
 /**
@@ -12,8 +13,7 @@ import { loadRelated, loadRelatedNode, loadRelatedNodes } from './related.ts';
  * fields the default resolvers read.
  */
 
-type Resolver<A = Record<string, unknown>> = (node: NodeRow, args: A, context: ApiContext, info: GraphQLResolveInfo) => unknown;
-type FirstArgs = { first?: number | null };
+type Resolver = (node: NodeRow, args: Record<string, unknown>, context: ApiContext, info: GraphQLResolveInfo) => unknown;
 
 const ROLES = new Set(['chaired', 'directed', 'spoke', 'attended']);
 
@@ -26,32 +26,44 @@ function titleOf(row: RelationRow): string | null {
   return typeof row.attributes.title === 'string' ? row.attributes.title : null;
 }
 
-const common: Record<string, Resolver<FirstArgs>> = {
+const F = RELATION_FIELDS;
+
+/** Types a resolver map, so its resolvers need no annotations. */
+const resolvers = (map: Record<string, Resolver>) => map;
+
+const identity = resolvers({
   id: (n) => n.key,
   name: (n) => n.name,
   type: (n) => n.type,
-  reports: (n, { first }, ctx) => loadRelatedNodes(ctx, n, 'MENTIONS', 'in', { types: ['Report'], order: 'date', first: first ?? 20 }),
-};
+});
 
-const located: Record<string, Resolver> = {
-  province: (n, _a, ctx) => loadRelatedNode(ctx, n, 'LOCATED_IN', 'out', { types: ['Province'] }),
-  attributes: (n) => parseAttributes(n.attributes),
-};
+const common = (fields: { reports: RelationField }) =>
+  resolvers({
+    ...identity,
+    reports: (n, args, ctx) => loadRelatedNodes(ctx, n, fields.reports, args),
+  });
 
-const organisation: Record<string, Resolver> = {
-  ...common,
-  ...located,
-  officials: async (n, _a, ctx) =>
-    (await loadRelated(ctx, n, 'HOLDS_POSITION', 'in')).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), evidence: r.evidence })),
-  partners: async (n, _a, ctx) =>
-    (await loadRelated(ctx, n, 'COOPERATES_WITH', 'both')).map((r) => ({ partner: r.node, evidence: r.evidence })),
-  organised: async (n, _a, ctx) =>
-    (await loadRelated(ctx, n, 'ORGANIZED', 'out', { order: 'date' })).map((r) => ({ organiser: n, meeting: r.node, evidence: r.evidence })),
-  meetings: async (n, _a, ctx) => attendancesOf(n, await loadRelated(ctx, n, 'ATTENDED', 'out', { order: 'date' })),
-  awardsIssued: async (n, _a, ctx) =>
-    (await loadRelated(ctx, n, 'AWARDED_BY', 'in', { order: 'date' })).map((r) => ({ award: r.node, issuer: n, evidence: r.evidence })),
-  awardsReceived: async (n, _a, ctx) => receiptsOf(n, await loadRelated(ctx, n, 'RECEIVED', 'out', { order: 'date' })),
-};
+const located = (fields: { reports: RelationField; province: RelationField }) =>
+  resolvers({
+    ...common(fields),
+    province: (n, args, ctx) => loadRelatedNode(ctx, n, fields.province, args),
+    attributes: (n) => parseAttributes(n.attributes),
+  });
+
+function organisation(fields: typeof F.Alliance) {
+  return resolvers({
+    ...located(fields),
+    officials: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, fields.officials, args)).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), evidence: r.evidence })),
+    partners: async (n, args, ctx) => (await loadRelated(ctx, n, fields.partners, args)).map((r) => ({ partner: r.node, evidence: r.evidence })),
+    organised: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, fields.organised, args)).map((r) => ({ organiser: n, meeting: r.node, evidence: r.evidence })),
+    meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, fields.meetings, args)),
+    awardsIssued: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, fields.awardsIssued, args)).map((r) => ({ award: r.node, issuer: n, evidence: r.evidence })),
+    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, fields.awardsReceived, args)),
+  });
+}
 
 function attendancesOf(attendee: NodeRow, rows: RelationRow[]) {
   return rows.map((r) => ({ attendee, meeting: r.node, role: roleOf(r), evidence: r.evidence }));
@@ -61,92 +73,78 @@ function receiptsOf(recipient: NodeRow, rows: RelationRow[]) {
   return rows.map((r) => ({ award: r.node, recipient, evidence: r.evidence }));
 }
 
-type RangeArgs = { from?: string | null; to?: string | null; first?: number | null };
-
-function locatedHere(type: 'Alliance' | 'Agency' | 'Official' | 'Cooperative' | 'Meeting' | 'Award'): Resolver<RangeArgs> {
-  const dated = type === 'Meeting' || type === 'Award';
-  return (n, args, ctx) => {
-    const range = parseArgs(rangeArgsSchema, args);
-    return loadRelatedNodes(ctx, n, 'LOCATED_IN', 'in', { types: [type], order: dated ? 'date' : 'name', ...range });
-  };
-}
-
 /** Resolvers of Province, Alliance, Agency, Official, Meeting, Award, Cooperative, Report and Statistic. */
 export const entityResolvers = {
-  Province: {
-    ...common,
-    alliances: locatedHere('Alliance'),
-    agencies: locatedHere('Agency'),
-    officials: locatedHere('Official'),
-    cooperatives: locatedHere('Cooperative'),
-    meetings: locatedHere('Meeting'),
-    awards: locatedHere('Award'),
-    statistics: async (n: NodeRow, { metric }: { metric?: string | null }, ctx: ApiContext) =>
-      (await loadRelatedNodes(ctx, n, 'ABOUT', 'in', { types: ['Statistic'], order: 'date' })).filter((s) => !metric || s.metric === metric),
-    mergedInto: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNode(ctx, n, 'MERGED_INTO', 'out'),
-    mergedFrom: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNodes(ctx, n, 'MERGED_INTO', 'in'),
-  },
-  Alliance: organisation,
-  Agency: organisation,
-  Official: {
-    ...common,
-    ...located,
-    positions: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'HOLDS_POSITION', 'out')).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), evidence: r.evidence })),
-    meetings: async (n: NodeRow, _a: unknown, ctx: ApiContext) => attendancesOf(n, await loadRelated(ctx, n, 'ATTENDED', 'out', { order: 'date' })),
-    awardsReceived: async (n: NodeRow, _a: unknown, ctx: ApiContext) => receiptsOf(n, await loadRelated(ctx, n, 'RECEIVED', 'out', { order: 'date' })),
-  },
-  Meeting: {
-    ...common,
-    ...located,
-    organisers: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'ORGANIZED', 'in')).map((r) => ({ organiser: r.node, meeting: n, evidence: r.evidence })),
-    attendees: async (n: NodeRow, { role }: { role?: string | null }, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'ATTENDED', 'in'))
+  Province: resolvers({
+    ...common(F.Province),
+    alliances: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.alliances, args),
+    agencies: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.agencies, args),
+    officials: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.officials, args),
+    cooperatives: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.cooperatives, args),
+    meetings: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.meetings, args),
+    awards: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.awards, args),
+    statistics: async (n, args, ctx) => {
+      const metric = typeof args.metric === 'string' ? args.metric : null;
+      return (await loadRelatedNodes(ctx, n, F.Province.statistics, args)).filter((s) => !metric || s.metric === metric);
+    },
+    mergedInto: (n, args, ctx) => loadRelatedNode(ctx, n, F.Province.mergedInto, args),
+    mergedFrom: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.mergedFrom, args),
+  }),
+  Alliance: organisation(F.Alliance),
+  Agency: organisation(F.Agency),
+  Official: resolvers({
+    ...located(F.Official),
+    positions: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Official.positions, args)).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), evidence: r.evidence })),
+    meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, F.Official.meetings, args)),
+    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, F.Official.awardsReceived, args)),
+  }),
+  Meeting: resolvers({
+    ...located(F.Meeting),
+    organisers: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Meeting.organisers, args)).map((r) => ({ organiser: r.node, meeting: n, evidence: r.evidence })),
+    attendees: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Meeting.attendees, args))
         .map((r) => ({ attendee: r.node, meeting: n, role: roleOf(r), evidence: r.evidence }))
-        .filter((a) => !role || a.role === role),
-    awards: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'PRESENTED_AT', 'in')).map((r) => ({ award: r.node, meeting: n, evidence: r.evidence })),
-  },
-  Award: {
-    ...common,
-    ...located,
-    issuers: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'AWARDED_BY', 'out')).map((r) => ({ award: n, issuer: r.node, evidence: r.evidence })),
-    issuer: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNode(ctx, n, 'AWARDED_BY', 'out'),
-    presentations: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'PRESENTED_AT', 'out')).map((r) => ({ award: n, meeting: r.node, evidence: r.evidence })),
-    meeting: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNode(ctx, n, 'PRESENTED_AT', 'out'),
-    recipients: async (n: NodeRow, _a: unknown, ctx: ApiContext) =>
-      (await loadRelated(ctx, n, 'RECEIVED', 'in')).map((r) => ({ award: n, recipient: r.node, evidence: r.evidence })),
-    counts: (n: NodeRow) => countsOf(parseAttributes(n.attributes)),
-  },
-  Cooperative: {
-    ...common,
-    ...located,
-    awardsReceived: async (n: NodeRow, _a: unknown, ctx: ApiContext) => receiptsOf(n, await loadRelated(ctx, n, 'RECEIVED', 'out', { order: 'date' })),
-  },
-  Report: {
-    ...common,
-    name: (n: NodeRow) => n.title ?? n.name,
-    title: (n: NodeRow) => n.title ?? n.name,
-    reports: (n: NodeRow) => [n],
-    province: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNode(ctx, n, 'ABOUT', 'out', { types: ['Province'] }),
-    text: async (n: NodeRow, _a: unknown, ctx: ApiContext) => (await ctx.loaders.texts.load(n.key)) ?? '',
-    entities: (n: NodeRow, { types, first }: { types?: NodeRow['type'][] | null; first?: number | null }, ctx: ApiContext) =>
-      loadRelatedNodes(ctx, n, 'MENTIONS', 'out', { types: types ?? undefined, first: first ?? 100 }),
-    statistics: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNodes(ctx, n, 'STATES', 'out', { types: ['Statistic'] }),
-  },
-  Statistic: {
-    ...common,
-    reports: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNodes(ctx, n, 'STATES', 'in', { types: ['Report'] }),
-    metric: (n: NodeRow) => n.metric,
-    value: (n: NodeRow) => n.value ?? 0,
-    unit: (n: NodeRow) => n.unit ?? '',
-    qualifier: (n: NodeRow) => n.qualifier ?? 'exact',
-    province: (n: NodeRow, _a: unknown, ctx: ApiContext) => loadRelatedNode(ctx, n, 'ABOUT', 'out', { types: ['Province'] }),
-    evidence: (n: NodeRow) => parseEvidenceList(n.evidence)[0] ?? null,
-  },
+        .filter((a) => !args.role || a.role === args.role),
+    awards: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Meeting.awards, args)).map((r) => ({ award: r.node, meeting: n, evidence: r.evidence })),
+  }),
+  Award: resolvers({
+    ...located(F.Award),
+    issuers: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Award.issuers, args)).map((r) => ({ award: n, issuer: r.node, evidence: r.evidence })),
+    issuer: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.issuer, args),
+    presentations: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Award.presentations, args)).map((r) => ({ award: n, meeting: r.node, evidence: r.evidence })),
+    meeting: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.meeting, args),
+    recipients: async (n, args, ctx) =>
+      (await loadRelated(ctx, n, F.Award.recipients, args)).map((r) => ({ award: n, recipient: r.node, evidence: r.evidence })),
+    counts: (n) => countsOf(parseAttributes(n.attributes)),
+  }),
+  Cooperative: resolvers({
+    ...located(F.Cooperative),
+    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, F.Cooperative.awardsReceived, args)),
+  }),
+  Report: resolvers({
+    ...identity,
+    name: (n) => n.title ?? n.name,
+    title: (n) => n.title ?? n.name,
+    reports: (n) => [n],
+    province: (n, args, ctx) => loadRelatedNode(ctx, n, F.Report.province, args),
+    text: async (n, _a, ctx) => (await ctx.loaders.texts.load(n.key)) ?? '',
+    entities: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Report.entities, args),
+    statistics: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Report.statistics, args),
+  }),
+  Statistic: resolvers({
+    ...common(F.Statistic),
+    metric: (n) => n.metric,
+    value: (n) => n.value ?? 0,
+    unit: (n) => n.unit ?? '',
+    qualifier: (n) => n.qualifier ?? 'exact',
+    province: (n, args, ctx) => loadRelatedNode(ctx, n, F.Statistic.province, args),
+    evidence: (n) => parseEvidenceList(n.evidence)[0] ?? null,
+  }),
 };
 
 /** Recipient counts of an award from its attributes (`collectives`, `individuals`). */

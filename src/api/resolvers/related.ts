@@ -1,40 +1,36 @@
 import type { RelationRequest, RelationRow } from '../../graph/read-relations.ts';
-import type { NodeRow, NodeType } from '../../graph/read-rows.ts';
+import type { NodeRow } from '../../graph/read-rows.ts';
 import type { ApiContext } from '../context.ts';
+import type { RelationField } from './relation-fields.ts';
 
 /** Most rows a relationship field without `first` returns: generous for a meeting's attendees, bounded for hubs. */
 export const RELATION_LIMIT = 500;
 
-type RelatedOptions = {
-  types?: NodeType[];
-  from?: string | null;
-  to?: string | null;
-  order?: 'date' | 'name';
-  first?: number | null;
-};
-
 /**
- * The rows of one relationship field of one node, through the request's DataLoader, so all
- * such fields of a response level go to Neo4j as one query.
+ * The loader request of one relationship field of one node. Built in one place, so the
+ * prefetch of `node(id)` and the field resolvers ask with identical requests (the loader's cache key).
  */
-export function loadRelated(
-  context: ApiContext,
-  node: NodeRow,
-  type: string,
-  direction: RelationRequest['direction'],
-  options: RelatedOptions = {},
-): Promise<RelationRow[]> {
+export function relationRequest(context: ApiContext, key: string, field: RelationField, args: Record<string, unknown>): RelationRequest {
+  const options = field.options?.(args) ?? {};
   const limit = options.first == null ? RELATION_LIMIT : Math.min(Math.max(options.first, 0), context.config.maxPageSize);
-  return context.loaders.relations.load({
-    key: node.key,
-    type,
-    direction,
+  return {
+    key,
+    type: field.type,
+    direction: field.direction,
     types: options.types ?? null,
     from: options.from ?? null,
     to: options.to ?? null,
     order: options.order ?? 'name',
     limit,
-  });
+  };
+}
+
+/**
+ * The rows of one relationship field of one node, through the request's DataLoader, so all
+ * such fields of a response level go to Neo4j as one query (or none, when prefetched).
+ */
+export function loadRelated(context: ApiContext, node: NodeRow, field: RelationField, args: Record<string, unknown> = {}): Promise<RelationRow[]> {
+  return context.loaders.relations.load(relationRequest(context, node.key, field, args));
 }
 
 /** The other ends of a relationship field. */
