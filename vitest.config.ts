@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
  * its files one at a time against one real Neo4j that `test/global-setup.ts` starts for the run.
  */
 export default defineConfig({
+  // graphql-js ships CommonJS (`main`) and ESM (`module`) copies; Node (and so every dependency)
+  // loads the CommonJS one, Vite would give the project's own imports the other, and graphql-js
+  // refuses to mix two copies' types. One copy, as in production.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { planSelection, restrictToWindow } from '../../export/selector.ts';
 import { countPage, readPage } from '../../graph/read-page.ts';
 import type { PageFilter } from '../../graph/read-page.ts';
@@ -21,6 +22,7 @@ import {
 } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { createApiError } from '../errors.ts';
+import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
 
 /** Root query resolvers: check arguments, run one read, map rows. */
 
@@ -56,7 +58,11 @@ function listOf(type: NodeType) {
 }
 
 export const queryResolvers = {
-  node: (_root: unknown, { id }: { id: string }, context: ApiContext) => context.loaders.nodes.load(id),
+  node: (_root: unknown, { id }: { id: string }, context: ApiContext, info: GraphQLResolveInfo) => {
+    // The node with the relationship fields asked of it (two levels) in one query, when it has any.
+    const planned = planNodePrefetch(info, context);
+    return planned.length === 0 ? context.loaders.nodes.load(id) : prefetchNode(context, id, planned);
+  },
   nodes: (_root: unknown, { ids }: { ids: string[] }, context: ApiContext) => Promise.all(ids.map((id) => context.loaders.nodes.load(id))),
 
   provinces: listOf('Province'),

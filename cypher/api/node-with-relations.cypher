@@ -1,0 +1,92 @@
+// A node and the relationship fields a query asks of it, two levels deep, in one statement (the
+// prefetch of `node(id)`): $requests are the fields of the node (applied when its type is
+// `onType`), each with `children`, the fields of the nodes at their other ends (applied to those of
+// type `onType`). Each request reads like `relations.cypher`: the relationship and the node at its
+// other end, optionally only of some types and dates, sorted, at most `limit`. One row, or none
+// when there is no such node; a request that applied and found nothing may have no entry.
+CALL {
+  MATCH (n:Entity {key: $key})
+  RETURN n
+  UNION
+  MATCH (n:Report {key: $key})
+  RETURN n
+  UNION
+  MATCH (n:Statistic {key: $key})
+  RETURN n
+}
+WITH n, coalesce(n.type, CASE WHEN n:Report THEN 'Report' ELSE 'Statistic' END) AS nodeType
+CALL {
+  WITH n, nodeType
+  UNWIND $requests AS req
+  WITH n, req
+  WHERE req.onType = nodeType
+  CALL {
+    WITH n, req
+    CALL {
+      WITH n, req
+      MATCH (n)-[r]->(m)
+      WHERE req.direction IN ['out', 'both'] AND type(r) = req.type
+      RETURN r, m
+      UNION ALL
+      WITH n, req
+      MATCH (n)<-[r]-(m)
+      WHERE req.direction IN ['in', 'both'] AND type(r) = req.type
+      RETURN r, m
+    }
+    WITH n, req, r, m,
+         coalesce(m.type, CASE WHEN m:Report THEN 'Report' WHEN m:Statistic THEN 'Statistic' ELSE 'Province' END) AS otherType,
+         coalesce(m.date, m.publishedAt, m.period) AS otherDate
+    WHERE (req.types IS NULL OR otherType IN req.types)
+      AND (req.from IS NULL OR otherDate >= req.from)
+      AND (req.to IS NULL OR otherDate <= req.to)
+    WITH n, req, r, m, otherType, otherDate
+    ORDER BY CASE WHEN req.order = 'date' THEN coalesce(otherDate, '') END DESC,
+             coalesce(m.nameFolded, m.title, m.name, m.key),
+             m.key
+    RETURN collect({
+             row: {type: type(r), outgoing: startNode(r) = n, props: properties(r),
+                   node: m {.*, text: null, searchText: null, type: otherType}},
+             end: m,
+             endType: otherType
+           }) AS found
+  }
+  WITH req, found[0..req.limit] AS found
+  WITH req, [f IN found | f.row] AS rows, [f IN found | [f.end, f.endType]] AS ends
+  CALL {
+    WITH req, ends
+    UNWIND req.children AS child
+    UNWIND ends AS end
+    WITH child, end
+    WHERE child.onType = end[1]
+    WITH child, end[0] AS e
+    CALL {
+      WITH child, e
+      CALL {
+        WITH child, e
+        MATCH (e)-[r]->(m)
+        WHERE child.direction IN ['out', 'both'] AND type(r) = child.type
+        RETURN r, m
+        UNION ALL
+        WITH child, e
+        MATCH (e)<-[r]-(m)
+        WHERE child.direction IN ['in', 'both'] AND type(r) = child.type
+        RETURN r, m
+      }
+      WITH child, e, r, m,
+           coalesce(m.type, CASE WHEN m:Report THEN 'Report' WHEN m:Statistic THEN 'Statistic' ELSE 'Province' END) AS otherType,
+           coalesce(m.date, m.publishedAt, m.period) AS otherDate
+      WHERE (child.types IS NULL OR otherType IN child.types)
+        AND (child.from IS NULL OR otherDate >= child.from)
+        AND (child.to IS NULL OR otherDate <= child.to)
+      WITH child, e, r, m, otherType, otherDate
+      ORDER BY CASE WHEN child.order = 'date' THEN coalesce(otherDate, '') END DESC,
+               coalesce(m.nameFolded, m.title, m.name, m.key),
+               m.key
+      RETURN collect({type: type(r), outgoing: startNode(r) = e, props: properties(r),
+                      node: m {.*, text: null, searchText: null, type: otherType}}) AS rows
+    }
+    RETURN collect({id: child.id, key: e.key, rows: rows[0..child.limit]}) AS nested
+  }
+  RETURN collect({id: req.id, rows: rows}) AS level1, collect(nested) AS level2
+}
+RETURN n {.*, text: null, searchText: null, type: nodeType} AS node, level1, reduce(all = [], list IN level2 | all + list) AS level2
