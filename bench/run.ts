@@ -38,7 +38,7 @@ const program = new Command()
   .option('--seconds <n>', 'duration of each load test (default 5; quick: 3)')
   .option('--warmup <n>', 'warm-up seconds before each load test (default 2; quick: 1)')
   .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
-  .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 1000; quick: 50)')
+  .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 300; quick: 50)')
   .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
   .option('--targets <n>', 'different ids per query kind', '20')
   .option('--concurrency <n>', 'transactions in flight for the naive loader (hoptac uses its ingest defaults)', '6')
@@ -53,7 +53,7 @@ const settings = {
   seconds: toCount(pick('seconds', '5', '3')),
   warmup: Number(pick('warmup', '2', '1')),
   connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
-  naiveSample: toCount(pick('naiveSample', '1000', '50')),
+  naiveSample: toCount(pick('naiveSample', '300', '50')),
   extractSample: toCount(pick('extractSample', '2000', '300')),
   targets: toCount(pick('targets', '20', '20')),
   concurrency: toCount(pick('concurrency', '6', '6')),
