@@ -4,6 +4,7 @@
 // type `onType`). Each request reads like `relations.cypher`: the relationship and the node at its
 // other end, optionally only of some types and dates, sorted, at most `limit`. One row, or none
 // when there is no such node; a request that applied and found nothing may have no entry.
+// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
 CALL {
   MATCH (n:Entity {key: $key})
   RETURN n
@@ -44,7 +45,7 @@ CALL {
              coalesce(m.nameFolded, m.title, m.name, m.key),
              m.key
     RETURN collect({
-             row: {type: type(r), outgoing: startNode(r) = n, props: properties(r),
+             row: {type: type(r), outgoing: startNode(r) = n, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
                    node: m {.*, text: null, searchText: null, type: otherType}},
              end: m,
              endType: otherType
@@ -82,7 +83,7 @@ CALL {
       ORDER BY CASE WHEN child.order = 'date' THEN coalesce(otherDate, '') END DESC,
                coalesce(m.nameFolded, m.title, m.name, m.key),
                m.key
-      RETURN collect({type: type(r), outgoing: startNode(r) = e, props: properties(r),
+      RETURN collect({type: type(r), outgoing: startNode(r) = e, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
                       node: m {.*, text: null, searchText: null, type: otherType}}) AS rows
     }
     RETURN collect({id: child.id, key: e.key, rows: rows[0..child.limit]}) AS nested

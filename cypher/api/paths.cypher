@@ -1,7 +1,8 @@
 // Shortest paths between two entities over the relationships reports state (not through
 // Report or Province hubs). `__MAX__` is replaced by the validated maximum length (1–6).
+// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 MATCH p = allShortestPaths((a)-[:ORGANIZED|ATTENDED|HOLDS_POSITION|AWARDED_BY|PRESENTED_AT|RECEIVED|COOPERATES_WITH*..__MAX__]-(b))
 RETURN [n IN nodes(p) | n {.*, searchText: null}] AS nodes,
-       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: properties(r)}] AS rels
+       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)}}] AS rels
 LIMIT $limit

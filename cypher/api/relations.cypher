@@ -1,5 +1,6 @@
 // Relationships of many nodes at once (one per loader request): the relationship and the
 // node at its other end, optionally only of some types and dates, sorted, at most `limit` per request.
+// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
 UNWIND $requests AS req
 CALL {
   WITH req
@@ -39,7 +40,7 @@ ORDER BY req.id,
 WITH req, collect({
        type: type(r),
        outgoing: startNode(r) = n,
-       props: properties(r),
+       props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
        node: m {.*, text: null, searchText: null, type: otherType}
      }) AS rows
 RETURN req.id AS id, rows[0..req.limit] AS rows

@@ -3,7 +3,7 @@ import type { GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLSc
 import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
-import { toRelationRow } from '../graph/read-relations.ts';
+import { EVIDENCE_LIMIT, toRelationRow } from '../graph/read-relations.ts';
 import type { RelationRequest } from '../graph/read-relations.ts';
 import { NODE_TYPES, parseNodeRow, readRows } from '../graph/read-rows.ts';
 import type { NodeRow } from '../graph/read-rows.ts';
@@ -112,7 +112,7 @@ export async function prefetchNode(context: ApiContext, key: string, planned: Pl
     onType: p.onType,
     children: p.children.map((c) => ({ ...withoutKey(c.base), id: children.indexOf(c), onType: c.onType })),
   }));
-  const [raw] = await readRows(context.gateway, 'api/node-with-relations', { key, requests }, context.read);
+  const [raw] = await readRows(context.gateway, 'api/node-with-relations', { key, requests, evidenceLimit: EVIDENCE_LIMIT }, context.read);
   if (!raw) {
     context.loaders.nodes.prime(key, null);
     return null;

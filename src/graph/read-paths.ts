@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
-import { toRelationRow } from './read-relations.ts';
+import { EVIDENCE_LIMIT, toRelationRow } from './read-relations.ts';
 import type { RelationRow } from './read-relations.ts';
 import { parseNodeRow, toCypherParams, toPlain } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
@@ -26,7 +26,7 @@ export async function readShortestPaths(gateway: Gateway, request: PathRequest, 
   if (request.from === request.to) return [];
   const name = request.throughProvinces ? 'api/paths-through-provinces' : 'api/paths';
   const text = cypher(name).replaceAll('__MAX__', String(maxLength));
-  const result = await gateway.readOne(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit }), options);
+  const result = await gateway.readOne(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit, evidenceLimit: EVIDENCE_LIMIT }), options);
   return result.records.map((record) => toPath(rowSchema.parse(toPlain(record.toObject()))));
 }
 

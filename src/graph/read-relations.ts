@@ -21,13 +21,21 @@ export type RelationRequest = {
   limit: number;
 };
 
-/** A relationship seen from the asking node: its type, direction, attributes, evidence and the other end. */
+/**
+ * Most evidence sentences a relationship read returns: the ones loaded last. A relationship that
+ * thousands of reports state again (a national leader's position) would otherwise send all of
+ * its sentences with every answer; `evidenceCount` says how many there are.
+ */
+export const EVIDENCE_LIMIT = 20;
+
+/** A relationship seen from the asking node: its type, direction, attributes, evidence (the last `EVIDENCE_LIMIT`) and the other end. */
 export type RelationRow = {
   type: string;
   outgoing: boolean;
   attributes: Record<string, unknown>;
   evidence: EvidenceRow[];
-  reports: string[];
+  /** How many sentences state it in all. */
+  evidenceCount: number;
   node: NodeRow;
 };
 
@@ -55,7 +63,7 @@ export async function readRelations(
     order: r.order ?? 'name',
     limit: r.limit,
   }));
-  const rows = await readRows(gateway, 'api/relations', { requests: params }, options);
+  const rows = await readRows(gateway, 'api/relations', { requests: params, evidenceLimit: EVIDENCE_LIMIT }, options);
   const byRequest: RelationRow[][] = requests.map(() => []);
   for (const raw of rows) {
     const { id, rows: relations } = rowsSchema.parse(raw);
@@ -64,16 +72,20 @@ export async function readRelations(
   return byRequest;
 }
 
-/** Builds a relationship row from the stored properties: role/title and JSON attributes merged. */
+/**
+ * Builds a relationship row from the properties a read returns: role/title and JSON attributes
+ * merged; `evidenceCount` as the read counted it (else the sentences given).
+ */
 export function toRelationRow(type: string, outgoing: boolean, props: Record<string, unknown>, node: unknown): RelationRow {
-  const { evidence, reports, attributes, ...rest } = props;
+  const { evidence, evidenceCount, reports: _reports, attributes, ...rest } = props;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'object' || v === null));
+  const sentences = parseEvidenceList(evidence);
   return {
     type,
     outgoing,
     attributes: { ...parseAttributes(attributes), ...plain },
-    evidence: parseEvidenceList(evidence),
-    reports: Array.isArray(reports) ? reports.filter((r): r is string => typeof r === 'string') : [],
+    evidence: sentences,
+    evidenceCount: typeof evidenceCount === 'number' ? evidenceCount : sentences.length,
     node: parseNodeRow(node),
   };
 }

@@ -54,23 +54,28 @@ function organisation(fields: typeof F.Alliance) {
   return resolvers({
     ...located(fields),
     officials: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.officials, args)).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), evidence: r.evidence })),
-    partners: async (n, args, ctx) => (await loadRelated(ctx, n, fields.partners, args)).map((r) => ({ partner: r.node, evidence: r.evidence })),
+      (await loadRelated(ctx, n, fields.officials, args)).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), ...provenanceOf(r) })),
+    partners: async (n, args, ctx) => (await loadRelated(ctx, n, fields.partners, args)).map((r) => ({ partner: r.node, ...provenanceOf(r) })),
     organised: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.organised, args)).map((r) => ({ organiser: n, meeting: r.node, evidence: r.evidence })),
+      (await loadRelated(ctx, n, fields.organised, args)).map((r) => ({ organiser: n, meeting: r.node, ...provenanceOf(r) })),
     meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, fields.meetings, args)),
     awardsIssued: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.awardsIssued, args)).map((r) => ({ award: r.node, issuer: n, evidence: r.evidence })),
+      (await loadRelated(ctx, n, fields.awardsIssued, args)).map((r) => ({ award: r.node, issuer: n, ...provenanceOf(r) })),
     awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, fields.awardsReceived, args)),
   });
 }
 
+/** The evidence fields of an edge object: the last sentences loaded, and how many there are in all. */
+function provenanceOf(row: RelationRow) {
+  return { evidence: row.evidence, evidenceCount: row.evidenceCount };
+}
+
 function attendancesOf(attendee: NodeRow, rows: RelationRow[]) {
-  return rows.map((r) => ({ attendee, meeting: r.node, role: roleOf(r), evidence: r.evidence }));
+  return rows.map((r) => ({ attendee, meeting: r.node, role: roleOf(r), ...provenanceOf(r) }));
 }
 
 function receiptsOf(recipient: NodeRow, rows: RelationRow[]) {
-  return rows.map((r) => ({ award: r.node, recipient, evidence: r.evidence }));
+  return rows.map((r) => ({ award: r.node, recipient, ...provenanceOf(r) }));
 }
 
 /** Resolvers of Province, Alliance, Agency, Official, Meeting, Award, Cooperative, Report and Statistic. */
@@ -95,31 +100,31 @@ export const entityResolvers = {
   Official: resolvers({
     ...located(F.Official),
     positions: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Official.positions, args)).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Official.positions, args)).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), ...provenanceOf(r) })),
     meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, F.Official.meetings, args)),
     awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, F.Official.awardsReceived, args)),
   }),
   Meeting: resolvers({
     ...located(F.Meeting),
     organisers: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Meeting.organisers, args)).map((r) => ({ organiser: r.node, meeting: n, evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Meeting.organisers, args)).map((r) => ({ organiser: r.node, meeting: n, ...provenanceOf(r) })),
     attendees: async (n, args, ctx) =>
       (await loadRelated(ctx, n, F.Meeting.attendees, args))
-        .map((r) => ({ attendee: r.node, meeting: n, role: roleOf(r), evidence: r.evidence }))
+        .map((r) => ({ attendee: r.node, meeting: n, role: roleOf(r), ...provenanceOf(r) }))
         .filter((a) => !args.role || a.role === args.role),
     awards: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Meeting.awards, args)).map((r) => ({ award: r.node, meeting: n, evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Meeting.awards, args)).map((r) => ({ award: r.node, meeting: n, ...provenanceOf(r) })),
   }),
   Award: resolvers({
     ...located(F.Award),
     issuers: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.issuers, args)).map((r) => ({ award: n, issuer: r.node, evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Award.issuers, args)).map((r) => ({ award: n, issuer: r.node, ...provenanceOf(r) })),
     issuer: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.issuer, args),
     presentations: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.presentations, args)).map((r) => ({ award: n, meeting: r.node, evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Award.presentations, args)).map((r) => ({ award: n, meeting: r.node, ...provenanceOf(r) })),
     meeting: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.meeting, args),
     recipients: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.recipients, args)).map((r) => ({ award: n, recipient: r.node, evidence: r.evidence })),
+      (await loadRelated(ctx, n, F.Award.recipients, args)).map((r) => ({ award: n, recipient: r.node, ...provenanceOf(r) })),
     counts: (n) => countsOf(parseAttributes(n.attributes)),
   }),
   Cooperative: resolvers({

@@ -98,6 +98,7 @@ export const queryResolvers = {
         forward: hop.relation.outgoing,
         attributes: hop.relation.attributes,
         evidence: hop.relation.evidence,
+        evidenceCount: hop.relation.evidenceCount,
       })),
     }));
   },
