@@ -33,11 +33,32 @@ CALL {
 }
 WITH relTypes, [centre] + level1 + level2 +
      [m IN reached3 WHERE m <> centre AND NOT m IN level1 AND NOT m IN level2][..$limit - 1 - size(level1) - size(level2)] AS inside
+// The edges among the nodes, each read from an end with few relationships: a hub (more than
+// $hubDegree, such as a department that organised thousands of meetings) is never expanded; its
+// edges to other nodes are found from those, and edges between two hubs by checking each pair.
 CALL {
   WITH inside, relTypes
-  UNWIND inside AS n
-  MATCH (n)-[r]->(m:Entity)
-  WHERE type(r) IN relTypes AND m IN inside
-  RETURN collect({source: n.key, target: m.key, type: type(r), props: properties(r)}) AS edges
+  WITH inside, relTypes, [n IN inside WHERE COUNT { (n)--() } > $hubDegree] AS hubs
+  CALL {
+    WITH inside, relTypes, hubs
+    UNWIND [n IN inside WHERE NOT n IN hubs] AS n
+    MATCH (n)-[r]->(m:Entity)
+    WHERE type(r) IN relTypes AND m IN inside
+    RETURN n AS a, r, m AS b
+    UNION ALL
+    WITH inside, relTypes, hubs
+    UNWIND [n IN inside WHERE NOT n IN hubs] AS n
+    MATCH (n)<-[r]-(m:Entity)
+    WHERE type(r) IN relTypes AND m IN hubs
+    RETURN m AS a, r, n AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND hubs AS a
+    UNWIND hubs AS b
+    MATCH (a)-[r]->(b)
+    WHERE type(r) IN relTypes
+    RETURN a, r, b
+  }
+  RETURN collect({source: a.key, target: b.key, type: type(r), props: properties(r)}) AS edges
 }
 RETURN [n IN inside | n {.*, searchText: null}] AS nodes, edges

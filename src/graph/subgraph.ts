@@ -23,7 +23,7 @@ export type Subgraph = { nodes: SubgraphNode[]; edges: SubgraphEdge[] };
 
 /** What to fetch: around an entity, a province and/or a date range (YYYY-MM-DD, inclusive), or everything. */
 export type SubgraphSelection =
-  | { around: string; depth: number; types?: string[]; limit?: number }
+  | { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number }
   | { province: string; from?: string; to?: string }
   | { from?: string; to?: string }
   | { all: true; from?: string; to?: string };
@@ -35,6 +35,12 @@ export const PROVINCE_RELATION_TYPES = ['LOCATED_IN', 'MERGED_INTO'];
 
 /** Most nodes a neighbourhood returns unless told otherwise: enough for a network view, bounded for hubs. */
 export const DEFAULT_NEIGHBORHOOD_LIMIT = 500;
+
+/**
+ * Nodes with more relationships than this are not expanded when a neighbourhood's edges are read:
+ * their edges are found from the other ends (see `cypher/api/neighborhood.cypher`).
+ */
+export const HUB_DEGREE = 100;
 
 /** The nodes and edges of a selection; an unknown centre gives an empty subgraph. */
 export async function fetchSubgraph(gateway: Gateway, selection: SubgraphSelection, options: ReadOptions = {}): Promise<Subgraph> {
@@ -59,7 +65,7 @@ export async function fetchSubgraph(gateway: Gateway, selection: SubgraphSelecti
 /** A neighbourhood in one query (`api/neighborhood`): the walk, its nodes and the edges among them. */
 async function fetchNeighborhood(
   gateway: Gateway,
-  selection: { around: string; depth: number; types?: string[]; limit?: number },
+  selection: { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number },
   options: ReadOptions,
 ): Promise<Subgraph> {
   const [row] = await readRows(
@@ -73,6 +79,7 @@ async function fetchNeighborhood(
       walkProvinces: selection.types?.includes('Province') ?? false,
       types: selection.types ?? null,
       limit: selection.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT,
+      hubDegree: selection.hubDegree ?? HUB_DEGREE,
     },
     options,
   );

@@ -60,12 +60,15 @@ function edgesAmong(keys: Set<string>, relTypes: string[]): string[] {
 }
 
 describe('neighbourhood', () => {
+  // hubDegree: the default; 0, every node a hub (edges only from checking pairs); 3, a mix.
   it.each([
-    ['alliance:hoa binh', 1],
-    ['alliance:hoa binh', 2],
-    ['alliance:hoa binh', 3],
-  ])('around %s at depth %i holds the nodes of a breadth-first walk and every edge among them', async (centre, depth) => {
-    const subgraph = await fetchSubgraph(db.gateway, { around: centre, depth });
+    ['alliance:hoa binh', 1, undefined],
+    ['alliance:hoa binh', 2, undefined],
+    ['alliance:hoa binh', 3, undefined],
+    ['alliance:hoa binh', 2, 0],
+    ['alliance:hoa binh', 3, 3],
+  ])('around %s at depth %i (hub degree %s) holds the nodes of a breadth-first walk and every edge among them', async (centre, depth, hubDegree) => {
+    const subgraph = await fetchSubgraph(db.gateway, { around: centre, depth, ...(hubDegree === undefined ? {} : { hubDegree }) });
     const expected = new Set(levels(centre, depth, ENTITY_RELATION_TYPES).flat());
     expect(expected.size).toBeGreaterThan(depth);
     expect(subgraph.nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
@@ -92,9 +95,9 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.map((e) => `${e.source} ${e.type} ${e.target}`).sort()).toEqual(edgesAmong(ids, ENTITY_RELATION_TYPES));
   });
 
-  it('walks the province map around a province', async () => {
+  it.each([undefined, 2])('walks the province map around a province (hub degree %s)', async (hubDegree) => {
     const relTypes = [...ENTITY_RELATION_TYPES, ...PROVINCE_RELATION_TYPES];
-    const subgraph = await fetchSubgraph(db.gateway, { around: 'province:hoa binh', depth: 1 });
+    const subgraph = await fetchSubgraph(db.gateway, { around: 'province:hoa binh', depth: 1, ...(hubDegree === undefined ? {} : { hubDegree }) });
     const expected = new Set(levels('province:hoa binh', 1, relTypes).flat());
     expect(expected.has('province:phu tho')).toBe(true);
     expect(subgraph.nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
