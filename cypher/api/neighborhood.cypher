@@ -33,9 +33,10 @@ CALL {
 }
 WITH relTypes, [centre] + level1 + level2 +
      [m IN reached3 WHERE m <> centre AND NOT m IN level1 AND NOT m IN level2][..$limit - 1 - size(level1) - size(level2)] AS inside
-// The edges among the nodes, each read from an end with few relationships: a hub (more than
-// $hubDegree, such as a department that organised thousands of meetings) is never expanded; its
-// edges to other nodes are found from those, and edges between two hubs by checking each pair.
+// The edges among the nodes, each read from an end with few relationships where it has one: a hub
+// (more than $hubDegree, such as a department that organised thousands of meetings) is expanded
+// only for its edges to other hubs, when there are any; its edges to the other nodes are found
+// from those. A hub's thousands of relationships are read only when two hubs are in the set.
 CALL {
   WITH inside, relTypes
   WITH inside, relTypes, [n IN inside WHERE COUNT { (n)--() } > $hubDegree] AS hubs
@@ -53,10 +54,9 @@ CALL {
     RETURN m AS a, r, n AS b
     UNION ALL
     WITH relTypes, hubs
-    UNWIND hubs AS a
-    UNWIND hubs AS b
-    MATCH (a)-[r]->(b)
-    WHERE type(r) IN relTypes
+    UNWIND CASE WHEN size(hubs) > 1 THEN hubs ELSE [] END AS a
+    MATCH (a)-[r]->(b:Entity)
+    WHERE type(r) IN relTypes AND b IN hubs
     RETURN a, r, b
   }
   RETURN collect({source: a.key, target: b.key, type: type(r), props: properties(r)}) AS edges
