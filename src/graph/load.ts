@@ -56,6 +56,7 @@ export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionR
     const previous = new Map(upsert.records.map((row) => [row.get('key') as string, row.get('previous') as unknown]));
     const reports: GroupOutcome['reports'] = [];
     const changed: LoadPlan[] = [];
+    const replaced: LoadPlan[] = [];
     for (const plan of plans) {
       const before = previous.get(plan.report.key);
       if (before === plan.report.contentHash) {
@@ -63,10 +64,11 @@ export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionR
         continue;
       }
       const replacing = typeof before === 'string';
-      if (replacing) writes += await retractReport(tx, plan.report.key, plan.evidencePrefix);
+      if (replacing) replaced.push(plan);
       reports.push({ status: replacing ? 'replaced' : 'loaded', reportKey: plan.report.key });
       changed.push(plan);
     }
+    if (replaced.length > 0) writes += await retractReports(tx, replaced.map((plan) => plan.report.key));
     if (changed.length > 0) {
       const facts = await tx.run(cypher('ingest/load-facts'), { load: { reports: changed.map(toFactsRow) } });
       writes += countWrites(facts.summary);
@@ -103,17 +105,21 @@ function toFactsRow(plan: LoadPlan) {
  */
 export async function deleteReport(gateway: GraphWriter, reportKey: string): Promise<boolean> {
   return gateway.write(async (tx) => {
-    await retractReport(tx, reportKey, evidencePrefixOf(reportKey));
+    await retractReports(tx, [reportKey]);
     const result = await tx.run(cypher('ingest/delete-report'), { report: reportKey });
     return result.summary.counters.updates().nodesDeleted > 0;
   });
 }
 
-/** Removes a report's facts from the graph inside the caller's transaction; returns the writes. */
-async function retractReport(tx: ManagedTransaction, report: string, evidencePrefix: string): Promise<number> {
+/**
+ * Removes reports' facts from the graph inside the caller's transaction, all of them in one
+ * statement per kind of fact; returns the writes.
+ */
+async function retractReports(tx: ManagedTransaction, reports: string[]): Promise<number> {
+  const load = { reports, evidencePrefixes: reports.map(evidencePrefixOf) };
   let writes = 0;
   for (const name of ['ingest/retract-relationships', 'ingest/retract-statistics', 'ingest/retract-mentions']) {
-    const result = await tx.run(cypher(name), { report, evidencePrefix });
+    const result = await tx.run(cypher(name), { load });
     writes += countWrites(result.summary);
   }
   return writes;

@@ -3,7 +3,7 @@ import { isInt } from 'neo4j-driver';
 import type { ExtractionRecord } from '../../src/extract/record.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';
-import { deleteReport, loadRecord } from '../../src/graph/load.ts';
+import { deleteReport, loadRecord, loadRecordGroup } from '../../src/graph/load.ts';
 import { applySchema } from '../../src/graph/migrate.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
 import { readGoldRecords } from './support/gold-records.ts';
@@ -168,6 +168,25 @@ describe('replacing and deleting a report', () => {
       `MATCH (r:Report)-[:MENTIONS]->(:Alliance {key: 'alliance:viet nam'}) RETURN r.file AS file ORDER BY file`,
     );
     expect(vca.map((r) => r.file)).toEqual(['000_2724eaa73db04998.txt', '001_80b28b98b36d21f4.txt', '002_c08da16336d35aa1.txt']);
+  });
+
+  it('replaces several corrected reports in one group: the graph equals one loaded with the corrected versions only', async () => {
+    // Both corrections drop every fact, so what only these two reports stated must go, whichever
+    // of them mentioned it, and what a third report states must stay.
+    const emptied = ['000_2724eaa73db04998.txt', '001_80b28b98b36d21f4.txt'].map((f) =>
+      corrected(f, (record) => ({ ...record, entities: [], relations: [], statistics: [] })),
+    );
+    const rest = seeds.filter((r) => !emptied.some((e) => e.document.file === r.document.file));
+    await loadAll(seeds);
+    const outcome = await loadRecordGroup(db.gateway, emptied);
+    expect(outcome.reports.map((r) => r.status)).toEqual(['replaced', 'replaced']);
+    const replaced = await snapshotGraph(db.gateway);
+
+    await resetGraph(db.gateway);
+    await ensureProvinces(db.gateway);
+    await loadAll([...rest, ...emptied]);
+    expect(replaced).toEqual(await snapshotGraph(db.gateway));
+    expect(await rows(`MATCH (:Report)-[:MENTIONS]->(a:Alliance {key: 'alliance:viet nam'}) RETURN count(*) AS n`)).toEqual([{ n: 1 }]);
   });
 
   it('deletes a report: the graph equals one where it was never loaded', async () => {
