@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { computeMetrics } from '../metrics/compute-metrics.ts';
+import { runForceAtlas2 } from './force-layout.ts';
 import type { AnalysisReply, AnalysisRequest, Point } from './analysis-protocol.ts';
 
 // CommonJS package typed with `export default`; the bundler hands over the function itself.
@@ -49,13 +50,7 @@ function layoutPositions(
   for (const node of nodes) graph.mergeNode(node.id, { x: node.x, y: node.y });
   for (const [source, target] of edges) if (source !== target) graph.mergeEdge(source, target);
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 250, barnesHutTheta: 1, adjustSizes: false };
-  // Each step carries on from the positions the previous one left on the graph.
-  for (let done = 0; done < iterations; ) {
-    const step = Math.min(iterationsPerStep, iterations - done);
-    forceAtlas2.assign(graph, { iterations: step, settings });
-    done += step;
-    onStep(done);
-  }
+  runForceAtlas2(graph, { iterations, settings, iterationsPerStep, onStep });
   const positions: Record<string, Point> = {};
   graph.forEachNode((id, attributes) => {
     positions[id] = { x: Number(attributes.x), y: Number(attributes.y) };
