@@ -48,10 +48,6 @@ function sentenceAt(sentences: Span[], pos: number): Span {
   return sentences[lo] ?? { start: 0, end: 0, text: '' };
 }
 
-function rank(role: string): number {
-  return ['attended', 'spoke', 'directed', 'chaired'].indexOf(role);
-}
-
 class GraphBuilder {
   readonly table = new EntityTable();
   private readonly provinceIds = new Set<string>();
@@ -110,12 +106,8 @@ class GraphBuilder {
       table.relate('ORGANIZED', id, meetingId, meeting.sentence);
       keepStrongest(roles.orgs, o, roles.orgs.get(o) ?? { role: 'attended', evidence: meeting.sentence });
     }
-    const seenOrg = new Map<string, { role: string; evidence: Span }>();
-    for (const [o, part] of roles.orgs) {
-      const id = this.orgId(o, false);
-      const had = seenOrg.get(id);
-      if (!had || rank(part.role) > rank(had.role)) seenOrg.set(id, part);
-    }
+    const seenOrg = new Map<string, Participation>();
+    for (const [o, part] of roles.orgs) keepStrongest(seenOrg, this.orgId(o, false), part);
     for (const [id, part] of seenOrg) table.relate('ATTENDED', id, meetingId, part.evidence, { role: part.role });
     for (const [name, part] of roles.officials) {
       const id = this.officialIds.get(name);
