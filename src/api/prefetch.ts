@@ -3,7 +3,7 @@ import type { GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLSc
 import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
-import { EVIDENCE_LIMIT, toRelationRow } from '../graph/read-relations.ts';
+import { EVIDENCE_LIMIT, relationRowSchema, toRelationRow } from '../graph/read-relations.ts';
 import type { RelationRequest } from '../graph/read-relations.ts';
 import { NODE_TYPES, parseNodeRow, readRows } from '../graph/read-rows.ts';
 import type { NodeRow } from '../graph/read-rows.ts';
@@ -97,7 +97,6 @@ const prefetchRowSchema = z.object({
   level1: z.array(z.object({ id: z.number().int(), rows: z.array(z.record(z.string(), z.unknown())) })),
   level2: z.array(z.object({ id: z.number().int(), key: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })),
 });
-const relationRowSchema = z.object({ type: z.string(), outgoing: z.boolean(), props: z.record(z.string(), z.unknown()), node: z.unknown() });
 
 /**
  * Reads the node `key` with the planned fields in one statement and primes the loaders: the

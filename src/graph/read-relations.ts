@@ -39,12 +39,10 @@ export type RelationRow = {
   node: NodeRow;
 };
 
-const rowsSchema = z.object({
-  id: z.number().int(),
-  rows: z.array(
-    z.object({ type: z.string(), outgoing: z.boolean(), props: z.record(z.string(), z.unknown()), node: z.unknown() }),
-  ),
-});
+/** One relationship row as the relationship reads return it (`relations`, `node-with-relations`). */
+export const relationRowSchema = z.object({ type: z.string(), outgoing: z.boolean(), props: z.record(z.string(), z.unknown()), node: z.unknown() });
+
+const rowsSchema = z.object({ id: z.number().int(), rows: z.array(relationRowSchema) });
 
 /** Relationship rows per request, in the order of the requests (empty where a node has none). */
 export async function readRelations(
