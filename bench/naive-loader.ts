@@ -28,7 +28,6 @@ export async function loadRecordNaively(gateway: GraphWriter, record: Extraction
     outcome.writes += countWrites(summary);
   };
   const report = plan.report.key;
-  const evidencePrefix = plan.evidencePrefix;
 
   const { key, provinceKey, ...properties } = plan.report;
   await run(cypher('bench/naive-report'), { key, properties: { ...properties, loadedAt: new Date().toISOString() } });
@@ -57,9 +56,12 @@ export async function loadRecordNaively(gateway: GraphWriter, record: Extraction
       role: rel.role,
       titleKey: rel.titleKey,
       properties: rel.type === 'HOLDS_POSITION' ? { title: rel.title } : {},
+      fact: rel.fact,
+    });
+    await run(cypher('bench/naive-evidence'), {
+      fact: rel.fact,
       report,
-      evidencePrefix,
-      evidence: rel.evidence,
+      properties: { publishedAt: plan.report.publishedAt, source: rel.source, target: rel.target, ...rel.evidence },
     });
   }
   for (const { key: statistic, provinceKey: statisticProvince, ...values } of plan.statistics) {

@@ -6,10 +6,9 @@ WHERE ($provinceKey IS NULL
        OR EXISTS { (b)-[:LOCATED_IN]->(:Province {key: $provinceKey}) })
   AND (($from IS NULL AND $to IS NULL)
        OR EXISTS {
-         MATCH (rep:Report)
-         WHERE rep.key IN r.reports
-           AND rep.publishedAt IS NOT NULL
-           AND ($from IS NULL OR rep.publishedAt >= $from)
-           AND ($to IS NULL OR rep.publishedAt <= $to)
+         MATCH (ev:Evidence {fact: r.fact})
+         WHERE ev.publishedAt IS NOT NULL
+           AND ($from IS NULL OR ev.publishedAt >= $from)
+           AND ($to IS NULL OR ev.publishedAt <= $to)
        })
-RETURN a.key AS source, b.key AS target, type(r) AS type, properties(r) AS props
+RETURN a.key AS source, b.key AS target, type(r) AS type, r {.*, fact: null, evidence: COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, ''), ev.report RETURN ev {.report, .start, .end, .text} }} AS props

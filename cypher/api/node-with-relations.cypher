@@ -4,7 +4,8 @@
 // type `onType`). Each request reads like `relations.cypher`: the relationship and the node at its
 // other end, optionally only of some types and dates, sorted, at most `limit`. One row, or none
 // when there is no such node; a request that applied and found nothing may have no entry.
-// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
+// Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
+// published last, oldest first, with the count of all; read only for the rows kept.
 CALL {
   MATCH (n:Entity {key: $key})
   RETURN n
@@ -44,15 +45,19 @@ CALL {
     ORDER BY CASE WHEN req.order = 'date' THEN coalesce(otherDate, '') END DESC,
              coalesce(m.nameFolded, m.title, m.name, m.key),
              m.key
-    RETURN collect({
-             row: {type: type(r), outgoing: startNode(r) = n, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
-                   node: m {.*, text: null, searchText: null, type: otherType}},
-             end: m,
-             endType: otherType
-           }) AS found
+    RETURN collect({r: r, outgoing: startNode(r) = n, node: m {.*, text: null, searchText: null, type: otherType},
+                    end: m, endType: otherType}) AS found
   }
   WITH req, found[0..req.limit] AS found
-  WITH req, [f IN found | f.row] AS rows, [f IN found | [f.end, f.endType]] AS ends
+  CALL {
+    WITH req, found
+    UNWIND found AS f
+    WITH req, f, f.r AS r
+    RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
+                    props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
+                          evidenceCount: CASE WHEN req.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows
+  }
+  WITH req, rows, [f IN found | [f.end, f.endType]] AS ends
   CALL {
     WITH req, ends
     UNWIND req.children AS child
@@ -83,10 +88,17 @@ CALL {
       ORDER BY CASE WHEN child.order = 'date' THEN coalesce(otherDate, '') END DESC,
                coalesce(m.nameFolded, m.title, m.name, m.key),
                m.key
-      RETURN collect({type: type(r), outgoing: startNode(r) = e, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
-                      node: m {.*, text: null, searchText: null, type: otherType}}) AS rows
+      RETURN collect({r: r, outgoing: startNode(r) = e, node: m {.*, text: null, searchText: null, type: otherType}}) AS found
     }
-    RETURN collect({id: child.id, key: e.key, rows: rows[0..child.limit]}) AS nested
+    CALL {
+      WITH child, found
+      UNWIND found[0..child.limit] AS f
+      WITH child, f, f.r AS r
+      RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
+                      props: r {.*, fact: null, evidence: CASE WHEN child.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
+                          evidenceCount: CASE WHEN child.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows
+    }
+    RETURN collect({id: child.id, key: e.key, rows: rows}) AS nested
   }
   RETURN collect({id: req.id, rows: rows}) AS level1, collect(nested) AS level2
 }

@@ -1,8 +1,9 @@
 // Shortest paths between two entities, also walking LOCATED_IN and MERGED_INTO through
 // provinces. `__MAX__` is replaced by the validated maximum length (1–6).
-// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
+// Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
+// published last, oldest first, with the count of all.
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 MATCH p = allShortestPaths((a)-[:ORGANIZED|ATTENDED|HOLDS_POSITION|AWARDED_BY|PRESENTED_AT|RECEIVED|COOPERATES_WITH|LOCATED_IN|MERGED_INTO*..__MAX__]-(b))
 RETURN [n IN nodes(p) | n {.*, searchText: null}] AS nodes,
-       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)}}] AS rels
+       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: r {.*, fact: null, evidence: reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }), evidenceCount: COUNT { MATCH (ev:Evidence {fact: r.fact}) }}}] AS rels
 LIMIT $limit

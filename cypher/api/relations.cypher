@@ -1,6 +1,7 @@
 // Relationships of many nodes at once (one per loader request): the relationship and the
 // node at its other end, optionally only of some types and dates, sorted, at most `limit` per request.
-// Of a relationship's evidence only the $evidenceLimit sentences loaded last, with the count of all.
+// Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
+// published last, oldest first, with the count of all.
 UNWIND $requests AS req
 CALL {
   WITH req
@@ -37,10 +38,11 @@ ORDER BY req.id,
          CASE WHEN req.order = 'date' THEN coalesce(otherDate, '') END DESC,
          coalesce(m.nameFolded, m.title, m.name, m.key),
          m.key
-WITH req, collect({
-       type: type(r),
-       outgoing: startNode(r) = n,
-       props: r {.*, reports: null, evidence: r.evidence[-$evidenceLimit..], evidenceCount: coalesce(size(r.evidence), 0)},
-       node: m {.*, text: null, searchText: null, type: otherType}
-     }) AS rows
-RETURN req.id AS id, rows[0..req.limit] AS rows
+WITH req, collect({r: r, outgoing: startNode(r) = n, node: m {.*, text: null, searchText: null, type: otherType}}) AS rows
+// Evidence only for the rows kept.
+UNWIND rows[0..req.limit] AS row
+WITH req, row, row.r AS r
+RETURN req.id AS id,
+       collect({type: type(r), outgoing: row.outgoing, node: row.node,
+                props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
+                          evidenceCount: CASE WHEN req.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows

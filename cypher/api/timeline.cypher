@@ -5,7 +5,7 @@ CALL {
   WITH x
   MATCH (x)-[r:ATTENDED|ORGANIZED|RECEIVED|AWARDED_BY|PRESENTED_AT]-(e:Entity)
   WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
-  RETURN e, type(r) AS relation, properties(r) AS props
+  RETURN e, type(r) AS relation, r {.*, fact: null} AS props
   UNION ALL
   WITH x
   MATCH (x)<-[:LOCATED_IN]-(e:Entity)

@@ -4,6 +4,4 @@
 MATCH (a:Entity {key: $source})
 MATCH (b:Entity {key: $target})
 MERGE (a)-[x:__TYPE__ __IDENTITY__]->(b)
-SET x += $properties,
-    x.reports = [k IN coalesce(x.reports, []) WHERE k <> $report] + $report,
-    x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH $evidencePrefix] + $evidence
+SET x += $properties, x.fact = $fact

@@ -11,4 +11,4 @@ UNWIND $mergers AS m
 MATCH (old:Province {key: m.from})
 MATCH (new:Province {key: m.to})
 MERGE (old)-[r:MERGED_INTO]->(new)
-ON CREATE SET r.date = $mergedOn, r.source = $source, r.reports = [], r.evidence = []
+ON CREATE SET r.date = $mergedOn, r.source = $source

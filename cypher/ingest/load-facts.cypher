@@ -1,7 +1,9 @@
 // Loads the facts of a group of reports in one statement (one round trip): for each report,
 // the provinces its rows point to, its ABOUT link, its entities merged by key (type label set
-// when created) with MENTIONS and LOCATED_IN, its relationships merged by identity with
-// provenance, and its statistics. Labels and relationship types come from fixed lists (FOREACH
+// when created) with MENTIONS and LOCATED_IN, its relationships merged by identity (`fact`), one
+// `Evidence` node per relationship it states, and its statistics. A relationship that many reports
+// state is only read by each of them: its provenance grows by a node per report, never by
+// rewriting a list on the relationship, so the cost of a report does not grow with the corpus. Labels and relationship types come from fixed lists (FOREACH
 // branches), never from the data. An existing node is only written when the report brings a new
 // spelling, so a node seen in thousands of reports is not write-locked by every load.
 // `replan=skip`: the plan (index seeks on keys) is right at any size, and re-planning this
@@ -57,26 +59,21 @@ CALL {
     MATCH (a:Entity {key: rel.source})
     MATCH (b:Entity {key: rel.target})
     FOREACH (_ IN CASE WHEN rel.type = 'ORGANIZED' THEN [1] ELSE [] END |
-      MERGE (a)-[x:ORGANIZED]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:ORGANIZED]->(b) ON CREATE SET x.fact = rel.fact)
     FOREACH (_ IN CASE WHEN rel.type = 'ATTENDED' THEN [1] ELSE [] END |
-      MERGE (a)-[x:ATTENDED {role: rel.role}]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:ATTENDED {role: rel.role}]->(b) ON CREATE SET x.fact = rel.fact)
     FOREACH (_ IN CASE WHEN rel.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
-      MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence, x.title = coalesce(x.title, rel.title))
+      MERGE (a)-[x:HOLDS_POSITION {titleKey: rel.titleKey}]->(b) ON CREATE SET x.fact = rel.fact, x.title = rel.title)
     FOREACH (_ IN CASE WHEN rel.type = 'AWARDED_BY' THEN [1] ELSE [] END |
-      MERGE (a)-[x:AWARDED_BY]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:AWARDED_BY]->(b) ON CREATE SET x.fact = rel.fact)
     FOREACH (_ IN CASE WHEN rel.type = 'PRESENTED_AT' THEN [1] ELSE [] END |
-      MERGE (a)-[x:PRESENTED_AT]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:PRESENTED_AT]->(b) ON CREATE SET x.fact = rel.fact)
     FOREACH (_ IN CASE WHEN rel.type = 'RECEIVED' THEN [1] ELSE [] END |
-      MERGE (a)-[x:RECEIVED]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:RECEIVED]->(b) ON CREATE SET x.fact = rel.fact)
     FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
-      MERGE (a)-[x:COOPERATES_WITH]->(b)
-      SET x.reports = [k IN coalesce(x.reports, []) WHERE k <> load.report] + load.report, x.evidence = [v IN coalesce(x.evidence, []) WHERE NOT v STARTS WITH load.evidencePrefix] + rel.evidence)
+      MERGE (a)-[x:COOPERATES_WITH]->(b) ON CREATE SET x.fact = rel.fact)
+    CREATE (:Evidence {fact: rel.fact, report: load.report, publishedAt: load.publishedAt, source: rel.source,
+                       target: rel.target, start: rel.evidence.start, `end`: rel.evidence.end, text: rel.evidence.text})
   }
   CALL {
     WITH r, load

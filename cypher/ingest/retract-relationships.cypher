@@ -1,11 +1,13 @@
-// Removes a set of reports (`$load.reports`, with their `evidencePrefixes`) from the provenance of
-// every relationship they state; relationships no other report states any more are deleted.
-// Every relationship starts at an entity its report mentions, so following MENTIONS finds them all.
-MATCH (r:Report)-[:MENTIONS]->(:Entity)-[rel]->()
-WHERE r.key IN $load.reports AND any(k IN rel.reports WHERE k IN $load.reports)
-WITH DISTINCT rel
-SET rel.reports = [k IN rel.reports WHERE NOT k IN $load.reports],
-    rel.evidence = [x IN coalesce(rel.evidence, []) WHERE none(p IN $load.evidencePrefixes WHERE x STARTS WITH p)]
-WITH rel
-WHERE size(rel.reports) = 0
+// Removes a set of reports (`$load.reports`) from the provenance of every relationship they state:
+// their `Evidence` nodes go, and a relationship left with no evidence from any report is deleted.
+// The relationship is found from its two ends (the evidence keeps their keys), which Neo4j expands
+// from the end with fewer relationships.
+UNWIND $load.reports AS report
+MATCH (ev:Evidence {report: report})
+WITH ev, ev.fact AS fact, ev.source AS source, ev.target AS target
+DELETE ev
+WITH DISTINCT fact, source, target
+WHERE NOT EXISTS { MATCH (other:Evidence {fact: fact}) WHERE other.report IS NOT NULL }
+MATCH (a:Entity {key: source})-[rel]->(b:Entity {key: target})
+WHERE rel.fact = fact
 DELETE rel

@@ -37,11 +37,6 @@ export function reportKey(document: Pick<ExtractionRecord['document'], 'file' | 
   return `report:${document.url ?? document.file}`;
 }
 
-/** The start of a report's evidence strings: retraction drops them by prefix, no JSON parsing in Cypher. */
-export function evidencePrefixOf(report: string): string {
-  return `${JSON.stringify({ report }).slice(0, -1)},`;
-}
-
 /** Folds a name and expands the abbreviations of the key rules (`HTX` → `hop tac xa`). */
 export function foldName(name: string): string {
   let folded = fold(name);

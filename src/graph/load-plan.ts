@@ -1,13 +1,11 @@
 import { fold } from '../extract/fold.ts';
 import type { ExtractionRecord, Span } from '../extract/record.ts';
-import { canonicalProvinceName, evidencePrefixOf, provinceKey, reportKey } from './keys.ts';
+import { canonicalProvinceName, provinceKey, reportKey } from './keys.ts';
 import { resolveRecord } from './resolve.ts';
 
 /** The parameters of the ingest statements for one report: every value already keyed and flattened for Neo4j. */
 export type LoadPlan = {
   report: ReportRow;
-  /** Prefix of this report's evidence strings, so a retraction can drop them without parsing JSON in Cypher. */
-  evidencePrefix: string;
   /** Every province the other rows point to, ensured before they are linked. */
   provinces: ProvinceRow[];
   entities: EntityRow[];
@@ -48,6 +46,8 @@ export type EntityRow = {
 };
 
 export type RelationshipRow = {
+  /** The relationship's identity, `<source>|<type>|<target>|<role>|<titleKey>`: its `fact` property, and what its evidence records point to. */
+  fact: string;
   type: string;
   source: string;
   target: string;
@@ -56,7 +56,8 @@ export type RelationshipRow = {
   /** `HOLDS_POSITION` identity: the folded title (empty when none) and its display form. */
   titleKey: string | null;
   title: string | null;
-  evidence: string;
+  /** The sentence of this report that states it (offsets into the report's normalised text). */
+  evidence: Pick<Span, 'start' | 'end' | 'text'>;
 };
 
 export type StatisticRow = {
@@ -75,7 +76,7 @@ export type StatisticRow = {
 
 /**
  * Turns an extraction record into the rows the ingest Cypher merges. Entities that resolve
- * to one key are merged (their spans joined); relations are keyed per README identity and
+ * to one key are merged (their spans joined); relations are keyed per README identity (`fact`) and
  * kept once per report with their first evidence; self-loops and relations whose ends the
  * record does not define are dropped. Rows are sorted by key so concurrent loads take
  * locks in one order and deadlock less.
@@ -83,7 +84,6 @@ export type StatisticRow = {
 export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
   const key = reportKey(record.document);
   const resolved = resolveRecord(record);
-  const evidencePrefix = evidencePrefixOf(key);
   const evidenceOf = (span: Span): string => JSON.stringify({ report: key, start: span.start, end: span.end, text: span.text });
 
   const entities = new Map<string, EntityRow & { spanList: Span[] }>();
@@ -125,7 +125,7 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
     const titleKey = relation.type === 'HOLDS_POSITION' ? fold(title ?? '') : null;
     const identity = [source, relation.type, target, role ?? '', titleKey ?? ''].join('|');
     if (relationships.has(identity)) continue;
-    relationships.set(identity, { type: relation.type, source, target, role, titleKey, title, evidence: evidenceOf(relation.evidence) });
+    relationships.set(identity, { fact: identity, type: relation.type, source, target, role, titleKey, title, evidence: { start: relation.evidence.start, end: relation.evidence.end, text: relation.evidence.text } });
   }
 
   const fallbackYear = yearOf(record.document.publishedAt) ?? yearOf(record.entities.find((e) => e.type === 'Meeting' && e.date)?.date);
@@ -167,7 +167,6 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
       provinceKey: reportProvince ? provinceKey(reportProvince) : null,
       text: record.document.text,
     },
-    evidencePrefix,
     provinces: [...provinces.values()].sort((a, b) => compare(a.key, b.key)),
     entities: [...entities.values()]
       .map(({ spanList, ...row }) => ({ ...row, spans: JSON.stringify(spanList) }))

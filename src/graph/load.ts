@@ -3,7 +3,6 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { ExtractionRecord } from '../extract/record.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
-import { evidencePrefixOf } from './keys.ts';
 import { buildLoadPlan } from './load-plan.ts';
 import type { LoadPlan } from './load-plan.ts';
 import { countWrites } from './writes.ts';
@@ -90,7 +89,7 @@ export function assertDistinctReports(plans: Pick<LoadPlan, 'report'>[]): void {
 function toFactsRow(plan: LoadPlan) {
   return {
     report: plan.report.key,
-    evidencePrefix: plan.evidencePrefix,
+    publishedAt: plan.report.publishedAt,
     reportProvinceKey: plan.report.provinceKey,
     provinces: plan.provinces,
     entities: plan.entities,
@@ -116,7 +115,7 @@ export async function deleteReport(gateway: GraphWriter, reportKey: string): Pro
  * statement per kind of fact; returns the writes.
  */
 async function retractReports(tx: ManagedTransaction, reports: string[]): Promise<number> {
-  const load = { reports, evidencePrefixes: reports.map(evidencePrefixOf) };
+  const load = { reports };
   let writes = 0;
   for (const name of ['ingest/retract-relationships', 'ingest/retract-statistics', 'ingest/retract-mentions']) {
     const result = await tx.run(cypher(name), { load });

@@ -19,10 +19,12 @@ export type RelationRequest = {
   to?: string | null;
   order?: 'date' | 'name';
   limit: number;
+  /** Read the relationships' evidence and its count (else they come empty and 0). */
+  evidence: boolean;
 };
 
 /**
- * Most evidence sentences a relationship read returns: the ones loaded last. A relationship that
+ * Most evidence sentences a relationship read returns: those of the reports published last. A relationship that
  * thousands of reports state again (a national leader's position) would otherwise send all of
  * its sentences with every answer; `evidenceCount` says how many there are.
  */
@@ -60,6 +62,7 @@ export async function readRelations(
     to: r.to ?? null,
     order: r.order ?? 'name',
     limit: r.limit,
+    evidence: r.evidence,
   }));
   const rows = await readRows(gateway, 'api/relations', { requests: params, evidenceLimit: EVIDENCE_LIMIT }, options);
   const byRequest: RelationRow[][] = requests.map(() => []);
@@ -75,7 +78,7 @@ export async function readRelations(
  * merged; `evidenceCount` as the read counted it (else the sentences given).
  */
 export function toRelationRow(type: string, outgoing: boolean, props: Record<string, unknown>, node: unknown): RelationRow {
-  const { evidence, evidenceCount, reports: _reports, attributes, ...rest } = props;
+  const { evidence, evidenceCount, fact: _fact, attributes, ...rest } = props;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'object' || v === null));
   const sentences = parseEvidenceList(evidence);
   return {

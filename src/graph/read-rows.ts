@@ -74,11 +74,11 @@ export const evidenceSchema = z.object({
 });
 export type EvidenceRow = z.infer<typeof evidenceSchema>;
 
-/** Parses the `evidence` list of a relationship (JSON strings); unreadable items are dropped, not fatal. */
+/** Parses evidence: a relationship's `Evidence` maps or a statistic's JSON string; unreadable items are dropped, not fatal. */
 export function parseEvidenceList(value: unknown): EvidenceRow[] {
   const list = Array.isArray(value) ? value : value == null ? [] : [value];
   return list.flatMap((item) => {
-    const parsed = evidenceSchema.safeParse(typeof item === 'string' ? safeJson(item) : item);
+    const parsed = evidenceSchema.safeParse(typeof item === 'string' ? safeJson(item) : toPlain(item));
     return parsed.success ? [parsed.data] : [];
   });
 }

@@ -23,7 +23,7 @@ export type Subgraph = { nodes: SubgraphNode[]; edges: SubgraphEdge[] };
 
 /** What to fetch: around an entity, a province and/or a date range (YYYY-MM-DD, inclusive), or everything. */
 export type SubgraphSelection =
-  | { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number }
+  | { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number; evidence?: boolean }
   | { province: string; from?: string; to?: string }
   | { from?: string; to?: string }
   | { all: true; from?: string; to?: string };
@@ -65,7 +65,7 @@ export async function fetchSubgraph(gateway: Gateway, selection: SubgraphSelecti
 /** A neighbourhood in one query (`api/neighborhood`): the walk, its nodes and the edges among them. */
 async function fetchNeighborhood(
   gateway: Gateway,
-  selection: { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number },
+  selection: { around: string; depth: number; types?: string[]; limit?: number; hubDegree?: number; evidence?: boolean },
   options: ReadOptions,
 ): Promise<Subgraph> {
   const [row] = await readRows(
@@ -80,6 +80,7 @@ async function fetchNeighborhood(
       types: selection.types ?? null,
       limit: selection.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT,
       hubDegree: selection.hubDegree ?? HUB_DEGREE,
+      withEvidence: selection.evidence ?? true,
     },
     options,
   );
@@ -121,7 +122,7 @@ const edgeRowSchema = z.object({
 /** Builds a subgraph edge from a stored relationship; its id is stable across runs (type, ends, role/title). */
 export function toEdge(raw: Record<string, unknown>): SubgraphEdge {
   const { source, target, type, props } = edgeRowSchema.parse(raw);
-  const { evidence, reports: _reports, attributes, ...rest } = props;
+  const { evidence, fact: _fact, attributes, ...rest } = props;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'object' || v === null));
   const merged = { ...parseAttributes(attributes), ...plain };
   const discriminator = typeof merged.role === 'string' ? merged.role : typeof merged.title === 'string' ? merged.title : '';

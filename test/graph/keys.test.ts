@@ -165,7 +165,12 @@ describe('load plan', () => {
       ['ATTENDED', 'official:tran an dinh@hoa binh', 'meeting:2024-01-04@hoa binh@-', 'spoke', null],
       ['HOLDS_POSITION', 'official:tran an dinh@hoa binh', 'alliance:hoa binh', null, 'chu tich'],
     ]);
-    expect(JSON.parse(plan.relationships[0]?.evidence ?? '')).toEqual({ report: 'report:a.txt', start: 1, end: 5, text: 'phối' });
-    expect(plan.relationships[0]?.evidence.startsWith(plan.evidencePrefix)).toBe(true);
+    expect(plan.relationships[0]?.evidence).toEqual({ start: 1, end: 5, text: 'phối' });
+    expect(plan.relationships.map((r) => r.fact)).toEqual([
+      'agency:so ke hoach va dau tu@hoa binh|COOPERATES_WITH|alliance:hoa binh||',
+      'official:tran an dinh@hoa binh|ATTENDED|meeting:2024-01-04@hoa binh@-|chaired|',
+      'official:tran an dinh@hoa binh|ATTENDED|meeting:2024-01-04@hoa binh@-|spoke|',
+      'official:tran an dinh@hoa binh|HOLDS_POSITION|alliance:hoa binh||chu tich',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';
 import { deleteReport, loadRecord, loadRecordGroup } from '../../src/graph/load.ts';
 import { applySchema } from '../../src/graph/migrate.ts';
+import { toPlain } from '../../src/graph/read-rows.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
 import { readGoldRecords } from './support/gold-records.ts';
 import { snapshotGraph } from './support/snapshot.ts';
@@ -87,7 +88,8 @@ describe('loading the seeds', () => {
     await loadAll(seeds);
     const held = await rows(
       `MATCH (o:Official {name: 'Đinh Công Sứ'})-[h:HOLDS_POSITION]->(body)-[:LOCATED_IN]->(p:Province)
-       RETURN o.key AS official, h.title AS title, body.key AS body, p.name AS province, h.reports AS reports, h.evidence AS evidence`,
+       RETURN o.key AS official, h.title AS title, body.key AS body, p.name AS province,
+              COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN ev {.report, .start, .end, .text} } AS evidence`,
     );
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({
@@ -95,12 +97,27 @@ describe('loading the seeds', () => {
       title: 'Phó Chủ tịch',
       body: 'agency:uy ban nhan dan@hoa binh',
       province: 'Hòa Bình',
-      reports: ['report:001_80b28b98b36d21f4.txt'],
     });
-    const evidence = (held[0]?.evidence as string[]).map((e) => JSON.parse(e) as { report: string; text: string });
+    const evidence = toPlain(held[0]?.evidence) as { report: string; start: number; end: number; text: string }[];
     expect(evidence).toHaveLength(1);
     expect(evidence[0]?.report).toBe('report:001_80b28b98b36d21f4.txt');
     expect(evidence[0]?.text).toContain('Đinh Công Sứ');
+    const text = seeds.find((r) => r.document.file === '001_80b28b98b36d21f4.txt')!.document.text;
+    expect(text.slice(evidence[0]!.start, evidence[0]!.end)).toBe(evidence[0]!.text);
+  });
+
+  it('keeps one evidence record per relationship and report, and every relationship has one', async () => {
+    await loadAll(seeds);
+    const [row] = await rows(
+      `MATCH (ev:Evidence) WITH ev.fact AS fact, ev.report AS report, count(*) AS copies
+       WITH max(copies) AS maxCopies, count(*) AS pairs
+       RETURN maxCopies, pairs,
+              COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE r.fact IS NOT NULL
+                      AND NOT EXISTS { MATCH (ev:Evidence {fact: r.fact}) } } AS unsupported,
+              COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE type(r) <> 'LOCATED_IN' AND type(r) <> 'MERGED_INTO' AND r.fact IS NULL } AS withoutFact`,
+    );
+    expect(row).toMatchObject({ maxCopies: 1, unsupported: 0, withoutFact: 0 });
+    expect(row?.pairs).toBeGreaterThan(20);
   });
 });
 

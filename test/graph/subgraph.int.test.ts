@@ -76,6 +76,13 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.every((e) => e.evidence.length > 0)).toBe(true);
   });
 
+  it('leaves the evidence out when not asked for, and nothing else', async () => {
+    const full = await fetchSubgraph(db.gateway, { around: 'alliance:hoa binh', depth: 2 });
+    const bare = await fetchSubgraph(db.gateway, { around: 'alliance:hoa binh', depth: 2, evidence: false });
+    expect(bare.edges.every((e) => e.evidence.length === 0)).toBe(true);
+    expect(bare).toEqual({ nodes: full.nodes, edges: full.edges.map((e) => ({ ...e, evidence: [] })) });
+  });
+
   it('keeps only neighbours of the types asked for, and the centre', async () => {
     const subgraph = await fetchSubgraph(db.gateway, { around: 'alliance:hoa binh', depth: 2, types: ['Official'] });
     const expected = new Set(levels('alliance:hoa binh', 2, ENTITY_RELATION_TYPES, ['Official']).flat());

@@ -53,15 +53,15 @@ const located = (fields: { reports: RelationField; province: RelationField }) =>
 function organisation(fields: typeof F.Alliance) {
   return resolvers({
     ...located(fields),
-    officials: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.officials, args)).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), ...provenanceOf(r) })),
-    partners: async (n, args, ctx) => (await loadRelated(ctx, n, fields.partners, args)).map((r) => ({ partner: r.node, ...provenanceOf(r) })),
-    organised: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.organised, args)).map((r) => ({ organiser: n, meeting: r.node, ...provenanceOf(r) })),
-    meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, fields.meetings, args)),
-    awardsIssued: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, fields.awardsIssued, args)).map((r) => ({ award: r.node, issuer: n, ...provenanceOf(r) })),
-    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, fields.awardsReceived, args)),
+    officials: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, fields.officials, args, info)).map((r) => ({ official: r.node, organisation: n, title: titleOf(r), ...provenanceOf(r) })),
+    partners: async (n, args, ctx, info) => (await loadRelated(ctx, n, fields.partners, args, info)).map((r) => ({ partner: r.node, ...provenanceOf(r) })),
+    organised: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, fields.organised, args, info)).map((r) => ({ organiser: n, meeting: r.node, ...provenanceOf(r) })),
+    meetings: async (n, args, ctx, info) => attendancesOf(n, await loadRelated(ctx, n, fields.meetings, args, info)),
+    awardsIssued: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, fields.awardsIssued, args, info)).map((r) => ({ award: r.node, issuer: n, ...provenanceOf(r) })),
+    awardsReceived: async (n, args, ctx, info) => receiptsOf(n, await loadRelated(ctx, n, fields.awardsReceived, args, info)),
   });
 }
 
@@ -99,37 +99,37 @@ export const entityResolvers = {
   Agency: organisation(F.Agency),
   Official: resolvers({
     ...located(F.Official),
-    positions: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Official.positions, args)).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), ...provenanceOf(r) })),
-    meetings: async (n, args, ctx) => attendancesOf(n, await loadRelated(ctx, n, F.Official.meetings, args)),
-    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, F.Official.awardsReceived, args)),
+    positions: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Official.positions, args, info)).map((r) => ({ official: n, organisation: r.node, title: titleOf(r), ...provenanceOf(r) })),
+    meetings: async (n, args, ctx, info) => attendancesOf(n, await loadRelated(ctx, n, F.Official.meetings, args, info)),
+    awardsReceived: async (n, args, ctx, info) => receiptsOf(n, await loadRelated(ctx, n, F.Official.awardsReceived, args, info)),
   }),
   Meeting: resolvers({
     ...located(F.Meeting),
-    organisers: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Meeting.organisers, args)).map((r) => ({ organiser: r.node, meeting: n, ...provenanceOf(r) })),
-    attendees: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Meeting.attendees, args))
+    organisers: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Meeting.organisers, args, info)).map((r) => ({ organiser: r.node, meeting: n, ...provenanceOf(r) })),
+    attendees: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Meeting.attendees, args, info))
         .map((r) => ({ attendee: r.node, meeting: n, role: roleOf(r), ...provenanceOf(r) }))
         .filter((a) => !args.role || a.role === args.role),
-    awards: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Meeting.awards, args)).map((r) => ({ award: r.node, meeting: n, ...provenanceOf(r) })),
+    awards: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Meeting.awards, args, info)).map((r) => ({ award: r.node, meeting: n, ...provenanceOf(r) })),
   }),
   Award: resolvers({
     ...located(F.Award),
-    issuers: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.issuers, args)).map((r) => ({ award: n, issuer: r.node, ...provenanceOf(r) })),
+    issuers: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Award.issuers, args, info)).map((r) => ({ award: n, issuer: r.node, ...provenanceOf(r) })),
     issuer: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.issuer, args),
-    presentations: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.presentations, args)).map((r) => ({ award: n, meeting: r.node, ...provenanceOf(r) })),
+    presentations: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Award.presentations, args, info)).map((r) => ({ award: n, meeting: r.node, ...provenanceOf(r) })),
     meeting: (n, args, ctx) => loadRelatedNode(ctx, n, F.Award.meeting, args),
-    recipients: async (n, args, ctx) =>
-      (await loadRelated(ctx, n, F.Award.recipients, args)).map((r) => ({ award: n, recipient: r.node, ...provenanceOf(r) })),
+    recipients: async (n, args, ctx, info) =>
+      (await loadRelated(ctx, n, F.Award.recipients, args, info)).map((r) => ({ award: n, recipient: r.node, ...provenanceOf(r) })),
     counts: (n) => countsOf(parseAttributes(n.attributes)),
   }),
   Cooperative: resolvers({
     ...located(F.Cooperative),
-    awardsReceived: async (n, args, ctx) => receiptsOf(n, await loadRelated(ctx, n, F.Cooperative.awardsReceived, args)),
+    awardsReceived: async (n, args, ctx, info) => receiptsOf(n, await loadRelated(ctx, n, F.Cooperative.awardsReceived, args, info)),
   }),
   Report: resolvers({
     ...identity,

@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo } from 'graphql-parse-resolve-info';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { planSelection, restrictToWindow } from '../../export/selector.ts';
 import { countPage, readPage } from '../../graph/read-page.ts';
 import type { PageFilter } from '../../graph/read-page.ts';
@@ -103,10 +105,12 @@ export const queryResolvers = {
     }));
   },
 
-  neighborhood: async (_root: unknown, args: unknown, context: ApiContext) => {
+  neighborhood: async (_root: unknown, args: unknown, context: ApiContext, info: GraphQLResolveInfo) => {
     const { id, depth, types } = parseArgs(neighborhoodArgsSchema, args);
-    // One query: the centre is always among the nodes, so none means no such entity.
-    const subgraph = await fetchSubgraph(context.gateway, { around: id, depth, ...(types ? { types } : {}) }, context.read);
+    // One query: the centre is always among the nodes, so none means no such entity. Evidence
+    // is read only when the query asks for it (one index lookup per edge).
+    const evidence = asksForEdgeEvidence(info);
+    const subgraph = await fetchSubgraph(context.gateway, { around: id, depth, evidence, ...(types ? { types } : {}) }, context.read);
     if (subgraph.nodes.length === 0) throw notFound(id);
     return subgraph;
   },
@@ -161,6 +165,14 @@ export const queryResolvers = {
     }));
   },
 };
+
+/** Whether a field returning a `Subgraph` selects `edges { evidence }` (through fragments too). */
+function asksForEdgeEvidence(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info);
+  if (!tree || !('fieldsByTypeName' in tree)) return true;
+  const edges = Object.values((tree as ResolveTree).fieldsByTypeName.Subgraph ?? {}).filter((field) => field.name === 'edges');
+  return edges.some((field) => Object.values(field.fieldsByTypeName.GraphEdge ?? {}).some((f) => f.name === 'evidence'));
+}
 
 /** `network(selection)`: the selector the network page and exports share, planned by the export module. */
 export async function resolveNetwork(_root: unknown, { selection }: { selection: unknown }, context: ApiContext) {

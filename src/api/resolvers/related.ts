@@ -1,3 +1,5 @@
+import { Kind } from 'graphql';
+import type { GraphQLResolveInfo, SelectionNode } from 'graphql';
 import type { RelationRequest, RelationRow } from '../../graph/read-relations.ts';
 import type { NodeRow } from '../../graph/read-rows.ts';
 import type { ApiContext } from '../context.ts';
@@ -10,7 +12,13 @@ export const RELATION_LIMIT = 500;
  * The loader request of one relationship field of one node. Built in one place, so the
  * prefetch of `node(id)` and the field resolvers ask with identical requests (the loader's cache key).
  */
-export function relationRequest(context: ApiContext, key: string, field: RelationField, args: Record<string, unknown>): RelationRequest {
+export function relationRequest(
+  context: ApiContext,
+  key: string,
+  field: RelationField,
+  args: Record<string, unknown>,
+  provenance: boolean,
+): RelationRequest {
   const options = field.options?.(args) ?? {};
   const limit = options.first == null ? RELATION_LIMIT : Math.min(Math.max(options.first, 0), context.config.maxPageSize);
   return {
@@ -22,6 +30,7 @@ export function relationRequest(context: ApiContext, key: string, field: Relatio
     to: options.to ?? null,
     order: options.order ?? 'name',
     limit,
+    evidence: field.end !== undefined && provenance,
   };
 }
 
@@ -29,8 +38,34 @@ export function relationRequest(context: ApiContext, key: string, field: Relatio
  * The rows of one relationship field of one node, through the request's DataLoader, so all
  * such fields of a response level go to Neo4j as one query (or none, when prefetched).
  */
-export function loadRelated(context: ApiContext, node: NodeRow, field: RelationField, args: Record<string, unknown> = {}): Promise<RelationRow[]> {
-  return context.loaders.relations.load(relationRequest(context, node.key, field, args));
+export function loadRelated(
+  context: ApiContext,
+  node: NodeRow,
+  field: RelationField,
+  args: Record<string, unknown> = {},
+  info?: GraphQLResolveInfo,
+): Promise<RelationRow[]> {
+  const provenance = info === undefined || selectsProvenance(info);
+  return context.loaders.relations.load(relationRequest(context, node.key, field, args, provenance));
+}
+
+/** Field names of the edge objects that need a relationship's evidence read. */
+export const PROVENANCE_FIELDS = new Set(['evidence', 'evidenceCount']);
+
+/**
+ * Whether a relationship field's selection on its edge objects names `evidence` or
+ * `evidenceCount`, directly or in fragments on the edge object. Directives are not evaluated: a
+ * skipped field still counts, which can only read evidence nobody asked for, never leave out
+ * evidence that was asked for.
+ */
+export function selectsProvenance(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const onEdge = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((node) => {
+      if (node.kind === Kind.FIELD) return PROVENANCE_FIELDS.has(node.name.value);
+      const inner = node.kind === Kind.INLINE_FRAGMENT ? node.selectionSet : info.fragments[node.name.value]?.selectionSet;
+      return inner !== undefined && onEdge(inner.selections);
+    });
+  return info.fieldNodes.some((field) => field.selectionSet !== undefined && onEdge(field.selectionSet.selections));
 }
 
 /** The other ends of a relationship field. */

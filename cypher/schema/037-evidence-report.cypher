@@ -1,0 +1,1 @@
+CREATE INDEX evidence_report IF NOT EXISTS FOR (n:Evidence) ON (n.report)
