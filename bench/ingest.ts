@@ -16,21 +16,29 @@ import { findFreePort } from '../src/graph/free-port.ts';
 
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
- * measured) into an empty graph, one size after another, and prints reports/s, graph
- * writes/s and the peak RSS of this process. By default it starts its own throw-away local
+ * measured) into an empty graph, one size after another, and prints reports/s (overall and over
+ * the last tenth of the corpus, loaded into the largest graph), graph writes/s and the peak RSS
+ * of this process. By default it starts its own throw-away local
  * Neo4j; with NEO4J_URI set it uses that server and, with --reset, empties it first.
  *
- *   npx tsx bench/ingest.ts --sizes 1000,10000 [--concurrency 3] [--group-size 25] [--seed 1]
+ * Before the first size it loads and discards --warmup reports from outside the corpora, so the
+ * figures are those of a warmed-up database (the JVM compiles the load statements over about a
+ * thousand reports), not of its first minute.
+ *
+ *   npx tsx bench/ingest.ts --sizes 1000,10000 [--warmup 1000] [--concurrency 3] [--group-size 25] [--seed 1]
  */
 const program = new Command()
   .option('--sizes <list>', 'corpus sizes, comma-separated', '1000,10000')
   .option('--concurrency <n>', 'write transactions in flight', String(DEFAULT_INGEST_CONCURRENCY))
   .option('--group-size <n>', 'reports per write transaction', String(DEFAULT_GROUP_SIZE))
   .option('--seed <n>', 'corpus seed', '1')
+  .option('--warmup <n>', 'reports loaded and discarded before the first size', '1000')
   .option('--reset', 'empty the NEO4J_URI graph before each size (never done without this flag)')
   .parse();
-const opts = program.opts<{ sizes: string; concurrency: string; groupSize: string; seed: string; reset?: boolean }>();
+const opts = program.opts<{ sizes: string; concurrency: string; groupSize: string; seed: string; warmup: string; reset?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
+/** Report numbers of the warm-up reports: far past any corpus size, so they never overlap it. */
+const WARMUP_FIRST = 50_000_000;
 
 const config = loadConfig();
 const scratch = config.neo4j.uri === undefined ? mkdtempSync(join(tmpdir(), 'hoptac-bench-')) : null;
@@ -41,14 +49,26 @@ if (config.neo4j.uri !== undefined && !opts.reset) {
 const database = await openDatabase(scratch ? { ...config.neo4j, localData: scratch, localPort: await findFreePort() } : config.neo4j);
 try {
   await applySchema(database.gateway);
-  process.stdout.write(`ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · ${database.uri}\n`);
-  process.stdout.write('reports  seconds  reports/s  writes/s   writes    failed  peak RSS MB  heap MB\n');
+  process.stdout.write(
+    `ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · warm-up ${opts.warmup} reports · ${database.uri}\n`,
+  );
+  if (Number(opts.warmup) > 0) {
+    await emptyGraph(database);
+    await ensureProvinces(database.gateway);
+    await ingestRecords(database.gateway, expectedRecords(Number(opts.warmup), Number(opts.seed), WARMUP_FIRST));
+  }
+  process.stdout.write('reports  seconds  reports/s  last 10 % r/s  writes/s   writes    failed  peak RSS MB  heap MB\n');
   for (const size of sizes) {
     await emptyGraph(database);
     await ensureProvinces(database.gateway);
+    // When nine tenths were loaded: the rate of the last tenth shows whether a report costs more as the graph grows.
+    let ninthTenth: number | null = null;
     const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), {
       concurrency: Number(opts.concurrency),
       groupSize: Number(opts.groupSize),
+      onProgress: ({ done, seconds }) => {
+        if (ninthTenth === null && done >= size * 0.9) ninthTenth = seconds;
+      },
     });
     const done = summary.loaded + summary.unchanged + summary.replaced;
     const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -57,6 +77,7 @@ try {
         String(done).padStart(7),
         summary.seconds.toFixed(1).padStart(8),
         (done / summary.seconds).toFixed(0).padStart(10),
+        (ninthTenth === null ? '-' : ((done - Math.ceil(size * 0.9)) / (summary.seconds - ninthTenth)).toFixed(0)).padStart(14),
         (summary.writes / summary.seconds).toFixed(0).padStart(9),
         String(summary.writes).padStart(9),
         String(summary.failed.length).padStart(8),
@@ -71,8 +92,8 @@ try {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 
-function* expectedRecords(size: number, seed: number): Generator<RecordResult> {
-  for (const { expected } of generateCorpus({ reports: size, seed })) yield { ok: true, record: expected };
+function* expectedRecords(size: number, seed: number, first = 0): Generator<RecordResult> {
+  for (const { expected } of generateCorpus({ reports: size, seed, first })) yield { ok: true, record: expected };
 }
 
 async function emptyGraph(db: Database): Promise<void> {

@@ -40,6 +40,7 @@ const program = new Command()
   .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
   .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 300; quick: 50)')
   .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
+  .option('--ingest-warmup <n>', 'reports hoptac loads and discards before its measured loads (default 1000; quick: 100)')
   .option('--targets <n>', 'different ids per query kind', '20')
   .option('--concurrency <n>', 'transactions in flight for the naive loader (hoptac uses its ingest defaults)', '6')
   .option('--seed <n>', 'corpus seed', '1')
@@ -55,6 +56,7 @@ const settings = {
   connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
   naiveSample: toCount(pick('naiveSample', '300', '50')),
   extractSample: toCount(pick('extractSample', '2000', '300')),
+  ingestWarmup: toCount(pick('ingestWarmup', '1000', '100')),
   targets: toCount(pick('targets', '20', '20')),
   concurrency: toCount(pick('concurrency', '6', '6')),
   seed: toCount(pick('seed', '1', '1')),
@@ -111,9 +113,12 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
 
   const sampleCount = Math.min(size, settings.naiveSample);
   const sample = expectedRecords(seed, 0, sampleCount);
-  // Each loader first loads a few reports from outside the corpus, so neither pays for the
-  // server's query planning and warm-up inside its measured sample.
+  // Each loader first loads reports from outside the corpus, so neither pays for the server's
+  // query planning and warm-up inside its measured figures: the naive loader a few (each is
+  // about a hundred small transactions), hoptac --ingest-warmup reports (its statements are few
+  // and large, and the JVM needs about a thousand reports to compile them).
   const warmup = expectedRecords(seed, WARMUP_FIRST, settings.concurrency * 2);
+  const ingestWarmup = expectedRecords(seed, WARMUP_FIRST, settings.ingestWarmup);
   progress(`${size}: naive loader over the first ${sampleCount} reports`);
   await resetGraph(db);
   await loadRecordsNaively(db.gateway, warmup, { concurrency: settings.concurrency });
@@ -122,7 +127,7 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
 
   progress(`${size}: hoptac ingest of ${size} reports`);
   await resetGraph(db);
-  await ingestChunk(db, warmup);
+  await ingestChunk(db, ingestWarmup);
   await resetGraph(db);
   const hoptacSample = await ingestChunk(db, sample);
   const hoptac = { ...hoptacSample, failed: hoptacSample.failed };
