@@ -2,10 +2,11 @@
 // the provinces its rows point to, its ABOUT link, its entities merged by key (type label set
 // when created) with MENTIONS and LOCATED_IN, its relationships merged by identity (`fact`), one
 // `Evidence` node per relationship it states, and its statistics. A relationship that many reports
-// state is only read by each of them: its provenance grows by a node per report, never by
-// rewriting a list on the relationship, so the cost of a report does not grow with the corpus. Labels and relationship types come from fixed lists (FOREACH
-// branches), never from the data. An existing node is only written when the report brings a new
-// spelling, so a node seen in thousands of reports is not write-locked by every load.
+// state is only matched by each of them: its provenance grows by a node per report, never by
+// rewriting a list on the relationship, so the cost of a report does not grow with the corpus.
+// Labels and relationship types come from fixed lists (FOREACH branches), never from the data.
+// An existing node is only written when the report brings a new spelling, so a node seen in
+// thousands of reports is not write-locked by every load.
 // `replan=skip`: the plan (index seeks on keys) is right at any size, and re-planning this
 // statement each time the growing graph's statistics drift costs seconds. All values come in
 // one map, `$load`: Neo4j keys its plan cache on the size class of every list parameter, so

@@ -7,7 +7,7 @@ MATCH (ev:Evidence {report: report})
 WITH ev, ev.fact AS fact, ev.source AS source, ev.target AS target
 DELETE ev
 WITH DISTINCT fact, source, target
-WHERE NOT EXISTS { MATCH (other:Evidence {fact: fact}) WHERE other.report IS NOT NULL }
+WHERE NOT EXISTS { MATCH (:Evidence {fact: fact}) }
 MATCH (a:Entity {key: source})-[rel]->(b:Entity {key: target})
 WHERE rel.fact = fact
 DELETE rel
