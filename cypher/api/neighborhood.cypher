@@ -36,7 +36,11 @@ WITH relTypes, [centre] + level1 + level2 +
 // The edges among the nodes, each read from an end with few relationships where it has one: a hub
 // (more than $hubDegree, such as a department that organised thousands of meetings) is expanded
 // only for its edges to other hubs, when there are any; its edges to the other nodes are found
-// from those. A hub's thousands of relationships are read only when two hubs are in the set.
+// from those. Edges between two hubs are read one relationship type at a time, from the side that
+// type has few of (a meeting has one or two organisers, an award one issuer, an official a few
+// positions): Neo4j keeps a hub's relationships grouped by type and direction, so a provincial
+// alliance's thousand ORGANIZED meetings are not read to find its one COOPERATES_WITH. Every type
+// of $relTypes and $provinceRelTypes has its branch below; a new relationship type needs one too.
 CALL {
   WITH inside, relTypes
   WITH inside, relTypes, [n IN inside WHERE COUNT { (n)--() } > $hubDegree] AS hubs
@@ -54,10 +58,58 @@ CALL {
     RETURN m AS a, r, n AS b
     UNION ALL
     WITH relTypes, hubs
-    UNWIND CASE WHEN size(hubs) > 1 THEN hubs ELSE [] END AS a
-    MATCH (a)-[r]->(b:Entity)
-    WHERE type(r) IN relTypes AND b IN hubs
-    RETURN a, r, b
+    UNWIND CASE WHEN size(hubs) > 1 AND 'ORGANIZED' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)<-[r:ORGANIZED]-(other:Entity)
+    WHERE other IN hubs
+    RETURN other AS a, r, h AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'ATTENDED' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)<-[r:ATTENDED]-(other:Entity)
+    WHERE other IN hubs
+    RETURN other AS a, r, h AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'HOLDS_POSITION' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:HOLDS_POSITION]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'AWARDED_BY' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:AWARDED_BY]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'PRESENTED_AT' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:PRESENTED_AT]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'RECEIVED' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)<-[r:RECEIVED]-(other:Entity)
+    WHERE other IN hubs
+    RETURN other AS a, r, h AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'COOPERATES_WITH' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:COOPERATES_WITH]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'LOCATED_IN' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:LOCATED_IN]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
+    UNION ALL
+    WITH relTypes, hubs
+    UNWIND CASE WHEN size(hubs) > 1 AND 'MERGED_INTO' IN relTypes THEN hubs ELSE [] END AS h
+    MATCH (h)-[r:MERGED_INTO]->(other:Entity)
+    WHERE other IN hubs
+    RETURN h AS a, r, other AS b
   }
   RETURN collect({source: a.key, target: b.key, type: type(r), props: r {.*, fact: null, evidence: CASE WHEN $withEvidence THEN COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, ''), ev.report RETURN ev {.report, .start, .end, .text} } ELSE [] END}}) AS edges
 }

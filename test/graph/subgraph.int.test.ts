@@ -102,7 +102,7 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.map((e) => `${e.source} ${e.type} ${e.target}`).sort()).toEqual(edgesAmong(ids, ENTITY_RELATION_TYPES));
   });
 
-  it.each([undefined, 2])('walks the province map around a province (hub degree %s)', async (hubDegree) => {
+  it.each([undefined, 2, 0])('walks the province map around a province (hub degree %s)', async (hubDegree) => {
     const relTypes = [...ENTITY_RELATION_TYPES, ...PROVINCE_RELATION_TYPES];
     const subgraph = await fetchSubgraph(db.gateway, { around: 'province:hoa binh', depth: 1, ...(hubDegree === undefined ? {} : { hubDegree }) });
     const expected = new Set(levels('province:hoa binh', 1, relTypes).flat());
