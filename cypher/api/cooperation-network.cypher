@@ -11,4 +11,4 @@ WHERE ($provinceKey IS NULL
            AND ($from IS NULL OR ev.publishedAt >= $from)
            AND ($to IS NULL OR ev.publishedAt <= $to)
        })
-RETURN a.key AS source, b.key AS target, type(r) AS type, r {.*, fact: null, evidence: COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, ''), ev.report RETURN ev {.report, .start, .end, .text} }} AS props
+RETURN a.key AS source, b.key AS target, type(r) AS type, r {.*, fact: null, evidence: __fragment:evidence-all__} AS props

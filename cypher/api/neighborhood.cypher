@@ -111,6 +111,6 @@ CALL {
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
   }
-  RETURN collect({source: a.key, target: b.key, type: type(r), props: r {.*, fact: null, evidence: CASE WHEN $withEvidence THEN COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, ''), ev.report RETURN ev {.report, .start, .end, .text} } ELSE [] END}}) AS edges
+  RETURN collect({source: a.key, target: b.key, type: type(r), props: r {.*, fact: null, evidence: CASE WHEN $withEvidence THEN __fragment:evidence-all__ ELSE [] END}}) AS edges
 }
 RETURN [n IN inside | n {.*, searchText: null}] AS nodes, edges

@@ -54,8 +54,8 @@ CALL {
     UNWIND found AS f
     WITH req, f, f.r AS r
     RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
-                    props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
-                          evidenceCount: CASE WHEN req.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows
+                    props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN __fragment:evidence-recent__ ELSE [] END,
+                          evidenceCount: CASE WHEN req.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS rows
   }
   WITH req, rows, [f IN found | [f.end, f.endType]] AS ends
   CALL {
@@ -95,8 +95,8 @@ CALL {
       UNWIND found[0..child.limit] AS f
       WITH child, f, f.r AS r
       RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
-                      props: r {.*, fact: null, evidence: CASE WHEN child.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
-                          evidenceCount: CASE WHEN child.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows
+                      props: r {.*, fact: null, evidence: CASE WHEN child.evidence THEN __fragment:evidence-recent__ ELSE [] END,
+                          evidenceCount: CASE WHEN child.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS rows
     }
     RETURN collect({id: child.id, key: e.key, rows: rows}) AS nested
   }

@@ -5,5 +5,5 @@
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 MATCH p = allShortestPaths((a)-[:ORGANIZED|ATTENDED|HOLDS_POSITION|AWARDED_BY|PRESENTED_AT|RECEIVED|COOPERATES_WITH*..__MAX__]-(b))
 RETURN [n IN nodes(p) | n {.*, searchText: null}] AS nodes,
-       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: r {.*, fact: null, evidence: reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }), evidenceCount: COUNT { MATCH (ev:Evidence {fact: r.fact}) }}}] AS rels
+       [r IN relationships(p) | {type: type(r), start: startNode(r).key, props: r {.*, fact: null, evidence: __fragment:evidence-recent__, evidenceCount: __fragment:evidence-count__}}] AS rels
 LIMIT $limit

@@ -44,5 +44,5 @@ UNWIND rows[0..req.limit] AS row
 WITH req, row, row.r AS r
 RETURN req.id AS id,
        collect({type: type(r), outgoing: row.outgoing, node: row.node,
-                props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN reverse(COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, '') DESC, ev.report DESC LIMIT $evidenceLimit RETURN ev {.report, .start, .end, .text} }) ELSE [] END,
-                          evidenceCount: CASE WHEN req.evidence THEN COUNT { MATCH (ev:Evidence {fact: r.fact}) } ELSE 0 END}}) AS rows
+                props: r {.*, fact: null, evidence: CASE WHEN req.evidence THEN __fragment:evidence-recent__ ELSE [] END,
+                          evidenceCount: CASE WHEN req.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS rows

@@ -2,4 +2,4 @@
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})-[r]->(m:Entity)
 WHERE type(r) IN $relTypes
-RETURN n.key AS source, m.key AS target, type(r) AS type, r {.*, fact: null, evidence: COLLECT { MATCH (ev:Evidence {fact: r.fact}) WITH ev ORDER BY coalesce(ev.publishedAt, ''), ev.report RETURN ev {.report, .start, .end, .text} }} AS props
+RETURN n.key AS source, m.key AS target, type(r) AS type, r {.*, fact: null, evidence: __fragment:evidence-all__} AS props

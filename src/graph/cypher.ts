@@ -8,9 +8,15 @@ export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url
 const NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 const cache = new Map<string, string>();
 
+/** `__fragment:<name>__` in a statement stands for the expression in `cypher/fragments/<name>.cypher`. */
+const FRAGMENT = /__fragment:([a-z0-9-]+)__/g;
+
 /**
  * The text of `cypher/<name>.cypher` (e.g. `cypher('ingest/merge-entities')`), read once and cached.
- * Trailing whitespace and one trailing `;` are removed. A missing file is a programming error and throws.
+ * Trailing whitespace and one trailing `;` are removed, and every `__fragment:<name>__` is replaced
+ * by that fragment (its comment lines left out), so an expression several statements share, such as
+ * which evidence of a relationship a read returns, is written once. A missing file is a
+ * programming error and throws.
  */
 export function cypher(name: string): string {
   const cached = cache.get(name);
@@ -23,10 +29,22 @@ export function cypher(name: string): string {
   } catch (error) {
     throw new Error(`no Cypher statement named ${JSON.stringify(name)} (expected cypher/${name}.cypher)`, { cause: error });
   }
-  const statement = text.trimEnd().replace(/;$/, '').trimEnd();
+  const statement = text
+    .trimEnd()
+    .replace(/;$/, '')
+    .trimEnd()
+    .replace(FRAGMENT, (_, fragment: string) => withoutCommentLines(cypher(`fragments/${fragment}`)));
   if (statement.trim() === '') throw new Error(`cypher/${name}.cypher is empty`);
   cache.set(name, statement);
   return statement;
+}
+
+function withoutCommentLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n')
+    .trim();
 }
 
 /** The statement names in one folder of `cypher/` (e.g. `schema`), sorted by file name. */

@@ -1,0 +1,2 @@
+// How many reports state relationship `r`: its `Evidence` nodes.
+COUNT { MATCH (:Evidence {fact: r.fact}) }
