@@ -9,7 +9,7 @@ import { NODE_TYPES, parseNodeRow, readRows } from '../graph/read-rows.ts';
 import type { NodeRow } from '../graph/read-rows.ts';
 import type { ApiContext } from './context.ts';
 import { relationField } from './resolvers/relation-fields.ts';
-import { PROVENANCE_FIELDS, relationRequest } from './resolvers/related.ts';
+import { PROVENANCE_FIELDS, relationRequest, selectedFields } from './resolvers/related.ts';
 
 /**
  * The prefetch of `node(id)`: the node and the relationship fields the query asks of it, and of
@@ -61,7 +61,7 @@ function relationFieldsOf(schema: GraphQLSchema, tree: ResolveTree, type: string
     if (!field || !returned) continue;
     let request: RelationRequest;
     try {
-      const provenance = Object.values(sub.fieldsByTypeName).some((byName) => Object.values(byName).some((f) => PROVENANCE_FIELDS.has(f.name)));
+      const provenance = selectedFields(sub, PROVENANCE_FIELDS).length > 0;
       request = relationRequest(context, '', field, sub.args as Record<string, unknown>, provenance);
     } catch {
       continue;

@@ -24,13 +24,13 @@ export type RelationRequest = {
 };
 
 /**
- * Most evidence sentences a relationship read returns: those of the reports published last. A relationship that
- * thousands of reports state again (a national leader's position) would otherwise send all of
- * its sentences with every answer; `evidenceCount` says how many there are.
+ * Most evidence sentences a relationship read returns: those of the reports published last. A
+ * relationship that thousands of reports state again (a national leader's position) would
+ * otherwise send all of its sentences with every answer; `evidenceCount` says how many there are.
  */
 export const EVIDENCE_LIMIT = 20;
 
-/** A relationship seen from the asking node: its type, direction, attributes, evidence (the last `EVIDENCE_LIMIT`) and the other end. */
+/** A relationship seen from the asking node: its type, direction, attributes, evidence (of the `EVIDENCE_LIMIT` reports published last) and the other end. */
 export type RelationRow = {
   type: string;
   outgoing: boolean;

@@ -65,7 +65,7 @@ function organisation(fields: typeof F.Alliance) {
   });
 }
 
-/** The evidence fields of an edge object: the last sentences loaded, and how many there are in all. */
+/** The evidence fields of an edge object: the sentences of the reports published last, and how many there are in all. */
 function provenanceOf(row: RelationRow) {
   return { evidence: row.evidence, evidenceCount: row.evidenceCount };
 }

@@ -25,6 +25,7 @@ import {
 import type { ApiContext } from '../context.ts';
 import { createApiError } from '../errors.ts';
 import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
+import { selectedFields } from './related.ts';
 
 /** Root query resolvers: check arguments, run one read, map rows. */
 
@@ -170,8 +171,7 @@ export const queryResolvers = {
 function asksForEdgeEvidence(info: GraphQLResolveInfo): boolean {
   const tree = parseResolveInfo(info);
   if (!tree || !('fieldsByTypeName' in tree)) return true;
-  const edges = Object.values((tree as ResolveTree).fieldsByTypeName.Subgraph ?? {}).filter((field) => field.name === 'edges');
-  return edges.some((field) => Object.values(field.fieldsByTypeName.GraphEdge ?? {}).some((f) => f.name === 'evidence'));
+  return selectedFields(tree as ResolveTree, new Set(['edges'])).some((edges) => selectedFields(edges, new Set(['evidence'])).length > 0);
 }
 
 /** `network(selection)`: the selector the network page and exports share, planned by the export module. */

@@ -1,5 +1,6 @@
 import { Kind } from 'graphql';
 import type { GraphQLResolveInfo, SelectionNode } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { RelationRequest, RelationRow } from '../../graph/read-relations.ts';
 import type { NodeRow } from '../../graph/read-rows.ts';
 import type { ApiContext } from '../context.ts';
@@ -51,6 +52,11 @@ export function loadRelated(
 
 /** Field names of the edge objects that need a relationship's evidence read. */
 export const PROVENANCE_FIELDS = new Set(['evidence', 'evidenceCount']);
+
+/** The sub-selections of a parsed selection (`graphql-parse-resolve-info`) on fields named one of `names`, on any type. */
+export function selectedFields(tree: ResolveTree, names: ReadonlySet<string>): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName).flatMap((byName) => Object.values(byName).filter((field) => names.has(field.name)));
+}
 
 /**
  * Whether a relationship field's selection on its edge objects names `evidence` or
