@@ -1,39 +1,36 @@
-// A node and the relationship fields a query asks of it, two levels deep, in one statement (the
-// prefetch of `node(id)`): $requests are the fields of the node (applied when its type is
-// `onType`), each with `children`, the fields of the nodes at their other ends (applied to those of
-// type `onType`). Each request reads like `relations.cypher`: the relationship and the node at its
-// other end, optionally only of some types and dates, sorted, at most `limit`. One row, or none
-// when there is no such node; a request that applied and found nothing may have no entry.
+// Nodes and the relationship fields queries ask of them, two levels deep, in one statement (the
+// prefetch of `node(id)`, for every such request that arrives at once): each of $items is an `id`, a node
+// `key` with its `requests`, the fields of the node (applied when its type is `onType`), each with
+// `children`, the fields of the nodes at their other ends (applied to those of type `onType`).
+// Each request reads like `relations.cypher`: the relationship and the node at its other end,
+// optionally only of some types and dates, sorted, at most `limit`. One row per item whose node
+// exists, none for the others; a request that applied and found nothing may have no entry.
 // Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
 // published last, oldest first, with the count of all; read only for the rows kept.
+UNWIND $items AS item
 CALL {
-  MATCH (n:Entity {key: $key})
+  WITH item
+  MATCH (n:Entity {key: item.key})
   RETURN n
   UNION
-  MATCH (n:Report {key: $key})
+  WITH item
+  MATCH (n:Report {key: item.key})
   RETURN n
   UNION
-  MATCH (n:Statistic {key: $key})
+  WITH item
+  MATCH (n:Statistic {key: item.key})
   RETURN n
 }
-WITH n, coalesce(n.type, CASE WHEN n:Report THEN 'Report' ELSE 'Statistic' END) AS nodeType
+WITH item, n, coalesce(n.type, CASE WHEN n:Report THEN 'Report' ELSE 'Statistic' END) AS nodeType
 CALL {
-  WITH n, nodeType
-  UNWIND $requests AS req
+  WITH item, n, nodeType
+  UNWIND item.requests AS req
   WITH n, req
   WHERE req.onType = nodeType
   CALL {
     WITH n, req
     CALL {
-      WITH n, req
-      MATCH (n)-[r]->(m)
-      WHERE req.direction IN ['out', 'both'] AND type(r) = req.type
-      RETURN r, m
-      UNION ALL
-      WITH n, req
-      MATCH (n)<-[r]-(m)
-      WHERE req.direction IN ['in', 'both'] AND type(r) = req.type
-      RETURN r, m
+      __fragment:expand-request__
     }
     WITH n, req, r, m,
          coalesce(m.type, CASE WHEN m:Report THEN 'Report' WHEN m:Statistic THEN 'Statistic' ELSE 'Province' END) AS otherType,
@@ -69,13 +66,10 @@ CALL {
       WITH child, e
       CALL {
         WITH child, e
-        MATCH (e)-[r]->(m)
-        WHERE child.direction IN ['out', 'both'] AND type(r) = child.type
-        RETURN r, m
-        UNION ALL
-        WITH child, e
-        MATCH (e)<-[r]-(m)
-        WHERE child.direction IN ['in', 'both'] AND type(r) = child.type
+        WITH child AS req, e AS n
+        CALL {
+          __fragment:expand-request__
+        }
         RETURN r, m
       }
       WITH child, e, r, m,
@@ -102,4 +96,5 @@ CALL {
   }
   RETURN collect({id: req.id, rows: rows}) AS level1, collect(nested) AS level2
 }
-RETURN n {.*, text: null, searchText: null, type: nodeType} AS node, level1, reduce(all = [], list IN level2 | all + list) AS level2
+RETURN item.id AS id, n {.*, text: null, searchText: null, type: nodeType} AS node, level1,
+       reduce(all = [], list IN level2 | all + list) AS level2

@@ -17,15 +17,7 @@ CALL {
   RETURN n
 }
 CALL {
-  WITH n, req
-  MATCH (n)-[r]->(m)
-  WHERE req.direction IN ['out', 'both'] AND type(r) = req.type
-  RETURN r, m
-  UNION ALL
-  WITH n, req
-  MATCH (n)<-[r]-(m)
-  WHERE req.direction IN ['in', 'both'] AND type(r) = req.type
-  RETURN r, m
+  __fragment:expand-request__
 }
 WITH req, n, r, m,
      coalesce(m.type, CASE WHEN m:Report THEN 'Report' WHEN m:Statistic THEN 'Statistic' ELSE 'Province' END) AS otherType,

@@ -1,15 +1,15 @@
 import DataLoader from 'dataloader';
 import type { Config } from '../config.ts';
 import type { Gateway } from '../graph/gateway.ts';
-import { readNodesByKey, readReportTexts } from '../graph/read-nodes.ts';
-import { readRelations } from '../graph/read-relations.ts';
 import type { RelationRequest, RelationRow } from '../graph/read-relations.ts';
 import type { NodeRow, ReadOptions } from '../graph/read-rows.ts';
+import type { SharedReads } from './shared-reads.ts';
 
 /**
  * Per-request state: the gateway, the read timeout, the caller's API key and fresh DataLoaders,
  * so every relationship field of one response level is fetched in one batched query and no
- * cache outlives the request (a Neo4j restart leaves nothing stale behind).
+ * cache outlives the request (a Neo4j restart leaves nothing stale behind). The loaders read
+ * through `shared`, which puts the reads of the requests in flight into one statement.
  */
 export type ApiContext = {
   config: Config['api'];
@@ -18,6 +18,8 @@ export type ApiContext = {
   /** The key the caller presented (`Authorization: Bearer` or `x-api-key`), if any. */
   presentedKey: string | null;
   loaders: ApiLoaders;
+  /** The server's reads shared by concurrent requests (no cache). */
+  shared: SharedReads;
 };
 
 export type ApiLoaders = {
@@ -27,17 +29,22 @@ export type ApiLoaders = {
 };
 
 /** Builds the context of one request. */
-export function createApiContext(config: Config['api'], gateway: Gateway, headers: Record<string, string | string[] | undefined>): ApiContext {
-  const read = { timeoutMs: config.queryTimeoutMs };
-  return { config, gateway, read, presentedKey: readPresentedKey(headers), loaders: createLoaders(gateway, read) };
+export function createApiContext(
+  config: Config['api'],
+  gateway: Gateway,
+  shared: SharedReads,
+  headers: Record<string, string | string[] | undefined>,
+): ApiContext {
+  const read: ReadOptions = { timeoutMs: config.queryTimeoutMs };
+  return { config, gateway, read, presentedKey: readPresentedKey(headers), loaders: createLoaders(shared), shared };
 }
 
-/** Fresh loaders for one request. */
-export function createLoaders(gateway: Gateway, read: ReadOptions): ApiLoaders {
+/** Fresh loaders for one request, each answering what it has not yet read through `shared`. */
+export function createLoaders(shared: SharedReads): ApiLoaders {
   return {
-    nodes: new DataLoader((keys) => readNodesByKey(gateway, keys, read)),
-    texts: new DataLoader((keys) => readReportTexts(gateway, keys, read)),
-    relations: new DataLoader((requests) => readRelations(gateway, requests, read), {
+    nodes: new DataLoader((keys) => shared.nodes.loadMany(keys)),
+    texts: new DataLoader((keys) => shared.texts.loadMany(keys)),
+    relations: new DataLoader((requests) => shared.relations.loadMany(requests), {
       cacheKeyFn: (request) => JSON.stringify(request),
     }),
   };

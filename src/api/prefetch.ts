@@ -2,10 +2,9 @@ import { getNamedType, isAbstractType, isObjectType } from 'graphql';
 import type { GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import { z } from 'zod';
-import { EVIDENCE_LIMIT, relationRowSchema, toRelationRow } from '../graph/read-relations.ts';
+import { relationRowSchema, toRelationRow } from '../graph/read-relations.ts';
 import type { RelationRequest } from '../graph/read-relations.ts';
-import { NODE_TYPES, parseNodeRow, readRows } from '../graph/read-rows.ts';
+import { NODE_TYPES, parseNodeRow } from '../graph/read-rows.ts';
 import type { NodeRow } from '../graph/read-rows.ts';
 import type { ApiContext } from './context.ts';
 import { relationField } from './resolvers/relation-fields.ts';
@@ -93,16 +92,11 @@ function sameRequest(a: RelationRequest, b: RelationRequest): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const prefetchRowSchema = z.object({
-  node: z.unknown(),
-  level1: z.array(z.object({ id: z.number().int(), rows: z.array(z.record(z.string(), z.unknown())) })),
-  level2: z.array(z.object({ id: z.number().int(), key: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })),
-});
-
 /**
- * Reads the node `key` with the planned fields in one statement and primes the loaders: the
- * node, every planned request of the node's type, and every child request of the nodes found
- * (with no rows where the statement found none). Returns the node, or null when there is none.
+ * Reads the node `key` with the planned fields (in one statement shared with the other requests in
+ * flight) and primes the loaders: the node, every planned request of the node's type, and every
+ * child request of the nodes found (with no rows where the statement found none). Returns the
+ * node, or null when there is none.
  */
 export async function prefetchNode(context: ApiContext, key: string, planned: PlannedField[]): Promise<NodeRow | null> {
   const children = planned.flatMap((p) => p.children);
@@ -112,12 +106,11 @@ export async function prefetchNode(context: ApiContext, key: string, planned: Pl
     onType: p.onType,
     children: p.children.map((c) => ({ ...withoutKey(c.base), id: children.indexOf(c), onType: c.onType })),
   }));
-  const [raw] = await readRows(context.gateway, 'api/node-with-relations', { key, requests, evidenceLimit: EVIDENCE_LIMIT }, context.read);
-  if (!raw) {
+  const row = await context.shared.prefetch.load({ key, requests });
+  if (!row) {
     context.loaders.nodes.prime(key, null);
     return null;
   }
-  const row = prefetchRowSchema.parse(raw);
   const node = parseNodeRow(row.node);
   context.loaders.nodes.prime(key, node);
   const level1 = new Map(row.level1.map((entry) => [entry.id, entry.rows.map(toRow)]));

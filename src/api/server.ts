@@ -13,6 +13,7 @@ import type { ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
 import { createLimitsPlugin } from './limits.ts';
 import { createResolvers } from './resolvers/index.ts';
+import { createSharedReads } from './shared-reads.ts';
 import { readExampleDocument, readTypeDefs } from './type-defs.ts';
 
 const log = createDebug('hoptac:api');
@@ -48,6 +49,7 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
   });
   await apollo.start();
 
+  const shared = createSharedReads(database.gateway, { timeoutMs: config.api.queryTimeoutMs });
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -63,7 +65,7 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
     allowCrossOrigin,
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createApiContext(config.api, database.gateway, req.headers),
+      context: async ({ req }) => createApiContext(config.api, database.gateway, shared, req.headers),
     }),
   );
   return { app, apollo, stop: () => apollo.stop() };

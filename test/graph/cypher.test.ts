@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RELATION_FIELDS } from '../../src/api/resolvers/relation-fields.ts';
 import { CYPHER_DIR, cypher, listCypherNames } from '../../src/graph/cypher.ts';
 
 describe('named Cypher statements', () => {
@@ -22,6 +23,19 @@ describe('named Cypher statements', () => {
   it('leave no fragment unresolved in any folder', () => {
     for (const folder of ['api', 'ingest', 'bench', 'platform', 'schema']) {
       for (const name of listCypherNames(folder)) expect(cypher(name), name).not.toMatch(/__fragment:/);
+    }
+  });
+});
+
+describe('fragments/expand-request', () => {
+  const fragment = readFileSync(join(CYPHER_DIR, 'fragments/expand-request.cypher'), 'utf8');
+  const requested = Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields).map((field) => [field.type, field.direction] as const));
+
+  it.each(requested)('reads %s relationships in direction %s with a typed pattern', (type, direction) => {
+    const ways = direction === 'both' ? ['out', 'in'] : [direction];
+    for (const way of ways) {
+      const pattern = way === 'out' ? `(n)-[r:${type}]->(m)` : `(n)<-[r:${type}]-(m)`;
+      expect(fragment).toContain(`WITH n, req WHERE req.type = '${type}' AND req.direction IN ['${way}', 'both']\nMATCH ${pattern}\n`);
     }
   });
 });
