@@ -113,4 +113,4 @@ CALL {
   }
   RETURN collect({source: a.key, target: b.key, type: type(r), props: r {.*, fact: null, evidence: CASE WHEN $withEvidence THEN __fragment:evidence-all__ ELSE [] END}}) AS edges
 }
-RETURN [n IN inside | n {.*, searchText: null}] AS nodes, edges
+RETURN [n IN inside | n {.key, .type, .name, .title, .metric, .province, .date, .publishedAt}] AS nodes, edges
