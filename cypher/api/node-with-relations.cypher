@@ -1,13 +1,16 @@
 // Nodes and the relationship fields queries ask of them, two levels deep, in one statement (the
-// prefetch of `node(id)`, for every such request that arrives at once): each of $items is an `id`, a node
-// `key` with its `requests`, the fields of the node (applied when its type is `onType`), each with
-// `children`, the fields of the nodes at their other ends (applied to those of type `onType`).
+// prefetch of `node(id)`, for every such request that arrives at once): each of $batch.items is an
+// `id`, a node `key` with its `requests`, the fields of the node (applied when its type is
+// `onType`), each with `children`, the fields of the nodes at their other ends (applied to those
+// of type `onType`).
 // Each request reads like `relations.cypher`: the relationship and the node at its other end,
 // optionally only of some types and dates, sorted, at most `limit`. One row per item whose node
 // exists, none for the others; a request that applied and found nothing may have no entry.
 // Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
 // published last, oldest first, with the count of all; read only for the rows kept.
-UNWIND $items AS item
+// Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
+// new size class of a list parameter, which batches of every size would keep hitting.
+UNWIND $batch.items AS item
 CALL {
   WITH item
   MATCH (n:Entity {key: item.key})

@@ -1,6 +1,8 @@
 // Entities, reports and statistics by key, for the per-request node loader.
 // A report's text is left out (fetched apart by report-texts) to keep rows small.
-UNWIND $keys AS key
+// Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
+// new size class of a list parameter, which batches of every size would keep hitting.
+UNWIND $batch.keys AS key
 CALL {
   WITH key
   MATCH (n:Entity {key: key})

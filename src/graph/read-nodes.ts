@@ -12,7 +12,7 @@ export async function readNodesByKey(
   keys: readonly string[],
   options: ReadOptions = {},
 ): Promise<(NodeRow | null)[]> {
-  const rows = await readRows(gateway, 'api/nodes-by-key', { keys: [...new Set(keys)] }, options);
+  const rows = await readRows(gateway, 'api/nodes-by-key', { batch: { keys: [...new Set(keys)] } }, options);
   const found = new Map<string, NodeRow>();
   for (const row of rows) {
     const { key, node } = keyedNodeSchema.parse(row);
@@ -27,7 +27,7 @@ export async function readReportTexts(
   keys: readonly string[],
   options: ReadOptions = {},
 ): Promise<(string | null)[]> {
-  const rows = await readRows(gateway, 'api/report-texts', { keys: [...new Set(keys)] }, options);
+  const rows = await readRows(gateway, 'api/report-texts', { batch: { keys: [...new Set(keys)] } }, options);
   const texts = new Map(rows.map((row) => [String(row.key), typeof row.text === 'string' ? row.text : null]));
   return keys.map((key) => texts.get(key) ?? null);
 }

@@ -29,7 +29,7 @@ export async function readPrefetchRows(
   options: ReadOptions = {},
 ): Promise<(PrefetchRow | null)[]> {
   const params = items.map((item, id) => ({ id, key: item.key, requests: item.requests }));
-  const rows = await readRows(gateway, 'api/node-with-relations', { items: params, evidenceLimit: EVIDENCE_LIMIT }, options);
+  const rows = await readRows(gateway, 'api/node-with-relations', { batch: { items: params }, evidenceLimit: EVIDENCE_LIMIT }, options);
   const found: (PrefetchRow | null)[] = items.map(() => null);
   for (const raw of rows) found[idSchema.parse(raw).id] = prefetchRowSchema.parse(raw);
   return found;

@@ -64,7 +64,7 @@ export async function readRelations(
     limit: r.limit,
     evidence: r.evidence,
   }));
-  const rows = await readRows(gateway, 'api/relations', { requests: params, evidenceLimit: EVIDENCE_LIMIT }, options);
+  const rows = await readRows(gateway, 'api/relations', { batch: { requests: params }, evidenceLimit: EVIDENCE_LIMIT }, options);
   const byRequest: RelationRow[][] = requests.map(() => []);
   for (const raw of rows) {
     const { id, rows: relations } = rowsSchema.parse(raw);

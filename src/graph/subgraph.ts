@@ -98,7 +98,7 @@ async function assembleSubgraph(gateway: Gateway, keys: string[], relTypes: stri
   if (keys.length === 0) return { nodes: [], edges: [] };
   const nodes = (await readNodesByKey(gateway, keys, options)).filter((n): n is NodeRow => n !== null);
   const inside = new Set(nodes.map((n) => n.key));
-  const rows = await readRows(gateway, 'api/subgraph-edges', { keys: [...inside], relTypes }, options);
+  const rows = await readRows(gateway, 'api/subgraph-edges', { batch: { keys: [...inside] }, relTypes }, options);
   const edges = rows.map(toEdge).filter((e) => inside.has(e.target));
   return sortSubgraph(nodes.map(toSubgraphNode), edges);
 }

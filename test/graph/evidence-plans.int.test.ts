@@ -51,7 +51,7 @@ describe('evidence reads', () => {
     const [official] = (await db.gateway.read((tx) => tx.run('MATCH (o:Official)-[:HOLDS_POSITION]->() RETURN o.key AS key LIMIT 1'))).records;
     const request = { id: 0, key: official?.get('key'), type: 'HOLDS_POSITION', direction: 'out', types: null, from: null, to: null, order: 'name', limit: 10, evidence: true };
     const cost = async (): Promise<number> => {
-      const result = await db.gateway.read((tx) => tx.run(`PROFILE ${cypher('api/relations')}`, { requests: [request], evidenceLimit: neo4j.int(20) }));
+      const result = await db.gateway.read((tx) => tx.run(`PROFILE ${cypher('api/relations')}`, { batch: { requests: [request] }, evidenceLimit: neo4j.int(20) }));
       expect(result.records[0]?.get('rows')[0]?.props.evidence.length).toBeGreaterThan(0);
       return dbHits(result.summary.profile as unknown as ProfileNode);
     };
