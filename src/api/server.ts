@@ -13,7 +13,7 @@ import type { ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
 import { createLimitsPlugin } from './limits.ts';
 import { createResolvers } from './resolvers/index.ts';
-import { createSharedReads } from './shared-reads.ts';
+import { createSharedReads, warmSharedReads } from './shared-reads.ts';
 import { readExampleDocument, readTypeDefs } from './type-defs.ts';
 
 const log = createDebug('hoptac:api');
@@ -50,6 +50,7 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
   await apollo.start();
 
   const shared = createSharedReads(database.gateway, { timeoutMs: config.api.queryTimeoutMs });
+  await warmSharedReads(shared);
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {

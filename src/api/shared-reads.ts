@@ -1,3 +1,4 @@
+import createDebug from 'debug';
 import DataLoader from 'dataloader';
 import type { Gateway } from '../graph/gateway.ts';
 import { readNodesByKey, readReportTexts } from '../graph/read-nodes.ts';
@@ -6,6 +7,8 @@ import type { RelationRequest, RelationRow } from '../graph/read-relations.ts';
 import { readPrefetchRows } from '../graph/read-prefetch.ts';
 import type { PrefetchItem, PrefetchRow } from '../graph/read-prefetch.ts';
 import type { NodeRow, ReadOptions } from '../graph/read-rows.ts';
+
+const log = createDebug('hoptac:api');
 
 /**
  * The reads that the requests in flight share, one per statement. A request's own loaders
@@ -37,4 +40,27 @@ export function createSharedReads(gateway: Gateway, read: ReadOptions): SharedRe
     relations: new DataLoader((requests) => readRelations(gateway, requests, read), options),
     prefetch: new DataLoader((items) => readPrefetchRows(gateway, items, read), options),
   };
+}
+
+/**
+ * Runs each shared read once, for a key no node has, so Neo4j plans their statements before the
+ * first request does: planning the relationship reads takes seconds. A failure is logged, not
+ * thrown: the API still starts, and the first request plans instead.
+ */
+export async function warmSharedReads(shared: SharedReads): Promise<void> {
+  const key = 'warm-up:none';
+  const request = { key, type: 'HOLDS_POSITION', direction: 'out', limit: 1, evidence: true } as const;
+  const { key: _key, ...field } = request;
+  const started = performance.now();
+  try {
+    await Promise.all([
+      shared.nodes.load(key),
+      shared.texts.load(key),
+      shared.relations.load(request),
+      shared.prefetch.load({ key, requests: [{ ...field, id: 0, onType: 'Official', children: [{ ...field, id: 0, onType: 'Alliance' }] }] }),
+    ]);
+    log('read statements planned in %d ms', Math.round(performance.now() - started));
+  } catch (error) {
+    log('planning the read statements failed: %s', (error as Error).message);
+  }
 }

@@ -76,6 +76,19 @@ describe('reads shared by concurrent requests', () => {
     expect(alone.filter((answer) => (answer.data?.node as { positions?: unknown[] } | null)?.positions?.length)).toHaveLength(officials.length);
   });
 
+  it('are planned by Neo4j before a new server answers its first request', async () => {
+    const clear = async (): Promise<string> =>
+      String((await db.gateway.write((tx) => tx.run('CALL db.clearQueryCaches()'))).records[0]?.get('value'));
+    await clear();
+    const fresh = await startApiServer({ config: loadConfig({ PORT: '0' }), database: db });
+    try {
+      const cleared = /cleared of (\d+) quer/.exec(await clear());
+      expect(Number(cleared?.[1] ?? 0)).toBeGreaterThanOrEqual(4);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('fail every request of a batch whose statement fails, with the error each would have had', async () => {
     const shared = createSharedReads(db.gateway, {});
     const reads = vi.spyOn(db.gateway, 'readOne').mockRejectedValueOnce(new Error('statement failed'));
