@@ -1,5 +1,6 @@
-// Relationships of many nodes at once (one per loader request, $batch.requests): the relationship and the
-// node at its other end, optionally only of some types and dates, sorted, at most `limit` per request.
+// Relationships of many nodes at once (one per loader request, $batch.requests): the relationship
+// and the node at its other end, optionally only of some types and dates, sorted, at most `limit`
+// per request.
 // Of a relationship's evidence (its `Evidence` nodes) only the $evidenceLimit sentences of the reports
 // published last, oldest first, with the count of all.
 // Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
