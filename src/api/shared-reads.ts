@@ -49,14 +49,13 @@ export function createSharedReads(gateway: Gateway, read: ReadOptions): SharedRe
  */
 export async function warmSharedReads(shared: SharedReads): Promise<void> {
   const key = 'warm-up:none';
-  const request = { key, type: 'HOLDS_POSITION', direction: 'out', limit: 1, evidence: true } as const;
-  const { key: _key, ...field } = request;
+  const field = { type: 'HOLDS_POSITION', direction: 'out', limit: 1, evidence: true } as const;
   const started = performance.now();
   try {
     await Promise.all([
       shared.nodes.load(key),
       shared.texts.load(key),
-      shared.relations.load(request),
+      shared.relations.load({ ...field, key }),
       shared.prefetch.load({ key, requests: [{ ...field, id: 0, onType: 'Official', children: [{ ...field, id: 0, onType: 'Alliance' }] }] }),
     ]);
     log('read statements planned in %d ms', Math.round(performance.now() - started));
