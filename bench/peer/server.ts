@@ -3,10 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import express from 'express';
 import type { Driver } from 'neo4j-driver';
+import { createGraphQLListener } from '../../src/api/graphql-http.ts';
 
 /** The peer's type definitions: the README's graph model written for the Neo4j GraphQL Library. */
 export function readPeerTypeDefs(): string {
@@ -15,8 +14,8 @@ export function readPeerTypeDefs(): string {
 
 /**
  * Starts the server a user of the Neo4j GraphQL Library would build over hoptac's graph: its
- * generated schema on Apollo Server 5 with express 5 at `/graphql` (the same stack as hoptac's
- * API, so only the GraphQL-to-Cypher layer differs). Port 0 picks a free port.
+ * generated schema on Apollo Server 5 at `/graphql`, its POSTs taken by the same request listener
+ * as hoptac's API (so only the GraphQL-to-Cypher layer differs). Port 0 picks a free port.
  */
 export async function startPeerServer(options: {
   driver: Driver;
@@ -28,14 +27,12 @@ export async function startPeerServer(options: {
   const httpServer = createServer();
   const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(
-    '/graphql',
-    express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: options.database } }) }),
-  );
-  httpServer.on('request', app);
+  const context = async () => ({ sessionConfig: { database: options.database } });
+  const notFound = (_req: unknown, res: { statusCode: number; end(): void }) => {
+    res.statusCode = 404;
+    res.end();
+  };
+  httpServer.on('request', createGraphQLListener(apollo, { path: '/graphql', maxBodyBytes: 5 * 1024 * 1024, headers: {}, context }, notFound));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -11,6 +11,7 @@ import type { Database } from '../graph/database.ts';
 import { createApiContext } from './context.ts';
 import type { ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
+import { createGraphQLListener } from './graphql-http.ts';
 import { createLimitsPlugin } from './limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { createSharedReads, warmSharedReads } from './shared-reads.ts';
@@ -27,7 +28,13 @@ export type ApiServerOptions = {
   httpServer?: Server;
 };
 
-export type ApiApp = { app: express.Express; apollo: ApolloServer<ApiContext>; stop(): Promise<void> };
+export type ApiApp = {
+  /** The HTTP server's request listener: JSON POSTs to `/graphql` straight to Apollo, the rest to `app`. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  app: express.Express;
+  apollo: ApolloServer<ApiContext>;
+  stop(): Promise<void>;
+};
 
 /**
  * The express 5 app: Apollo at `/graphql` (landing page with example queries on GET),
@@ -61,23 +68,33 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
   for (const mount of options.mount ?? []) mount(app);
+  const context = async (req: IncomingMessage) => createApiContext(config.api, database.gateway, shared, req.headers);
+  // POSTs to /graphql never reach express (see `listener`); this serves the landing page, GET queries and
+  // preflight (express.json only so that `req.body` exists, as the integration requires).
   app.use(
     '/graphql',
     allowCrossOrigin,
-    express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createApiContext(config.api, database.gateway, shared, req.headers),
-    }),
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
-  return { app, apollo, stop: () => apollo.stop() };
+  const listener = createGraphQLListener(apollo, { path: '/graphql', maxBodyBytes: MAX_BODY_BYTES, headers: CROSS_ORIGIN, context }, app);
+  return { listener, app, apollo, stop: () => apollo.stop() };
 }
 
+/** Largest GraphQL request body accepted (a query with its variables). */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
 /** Lets browser apps on other origins query the API (mutations still need the key, so no cookies are involved). */
+const CROSS_ORIGIN: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'content-type, authorization, x-api-key, apollo-require-preflight',
+  'Access-Control-Max-Age': '600',
+};
+
+/** Sets the CORS headers and answers preflight requests itself. */
 function allowCrossOrigin(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-api-key, apollo-require-preflight');
-  res.setHeader('Access-Control-Max-Age', '600');
+  for (const [key, value] of Object.entries(CROSS_ORIGIN)) res.setHeader(key, value);
   if (req.method === 'OPTIONS') {
     res.status(204).end();
     return;
@@ -89,8 +106,8 @@ function allowCrossOrigin(req: express.Request, res: express.Response, next: exp
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
   const httpServer = createServer();
-  const { app, stop } = await createApiApp({ ...options, httpServer });
-  httpServer.on('request', app);
+  const { listener, stop } = await createApiApp({ ...options, httpServer });
+  httpServer.on('request', listener);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.config.api.port, options.config.api.host, () => resolve());

@@ -278,6 +278,20 @@ describe('lists', () => {
   });
 });
 
+describe('HTTP', () => {
+  it('serves POSTs, GET queries, the landing page and preflight at /graphql, all with the CORS headers', async () => {
+    const posted = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ provinces(first: 1) { totalCount } }' }) });
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ provinces(first: 1) { totalCount } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const landing = await fetch(server.url, { headers: { accept: 'text/html' } });
+    const preflight = await fetch(server.url, { method: 'OPTIONS' });
+    expect([posted.status, get.status, landing.status, preflight.status]).toEqual([200, 200, 200, 204]);
+    for (const response of [posted, get, landing, preflight]) expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const [fromPost, fromGet] = [await posted.json(), await get.json()];
+    expect(fromGet).toEqual(fromPost);
+    expect(await landing.text()).toMatch(/<html/i);
+  });
+});
+
 describe('protection and errors', () => {
   it('refuses a 12-level nested query with QUERY_TOO_COMPLEX before touching the database', async () => {
     const read = vi.spyOn(db.gateway, 'read');
