@@ -13,13 +13,18 @@ const debug = createDebug('hoptac:read');
 
 /** Converts driver values (Integer, Node, Relationship, arrays, maps) to plain JSON values. */
 export function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (neo4j.isInt(value)) return value.toNumber();
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value !== null && typeof value === 'object') {
-    if ('properties' in value && 'labels' in value) return toPlain((value as { properties: unknown }).properties);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  if (Array.isArray(value)) {
+    const list = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = toPlain(value[i]);
+    return list;
   }
-  return value;
+  if ('properties' in value && 'labels' in value) return toPlain((value as { properties: unknown }).properties);
+  // Rows are read for every API request: a loop, not Object.entries/fromEntries and their arrays.
+  const map: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) map[key] = toPlain((value as Record<string, unknown>)[key]);
+  return map;
 }
 
 /** The node types the API serves; Neo4j labels outside this list are never spliced into Cypher. */

@@ -25,6 +25,11 @@ describe('rows from Neo4j', () => {
 
   it('convert driver integers both ways and drop unreadable evidence', () => {
     expect(toPlain({ count: neo4j.int(3), list: [neo4j.int(1)] })).toEqual({ count: 3, list: [1] });
+    const node = new neo4j.types.Node(neo4j.int(7), ['Official'], { key: 'official:a@hoa binh', rank: neo4j.int(2) }, 'e7');
+    expect(toPlain({ rows: [{ node, end: null, name: 'Hòa Bình', ok: true }], none: [] })).toEqual({
+      rows: [{ node: { key: 'official:a@hoa binh', rank: 2 }, end: null, name: 'Hòa Bình', ok: true }],
+      none: [],
+    });
     expect(neo4j.isInt(toCypherParams({ limit: 5 }).limit)).toBe(true);
     expect(toCypherParams({ value: 4.5 }).value).toBe(4.5);
     expect(parseEvidenceList(null)).toEqual([]);
