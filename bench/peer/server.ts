@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
@@ -15,7 +16,8 @@ export function readPeerTypeDefs(): string {
 /**
  * Starts the server a user of the Neo4j GraphQL Library would build over hoptac's graph: its
  * generated schema on Apollo Server 5 at `/graphql`, its POSTs taken by the same request listener
- * as hoptac's API (so only the GraphQL-to-Cypher layer differs). Port 0 picks a free port.
+ * as hoptac's API and, like it, without Apollo's cache-control plugin (so only the
+ * GraphQL-to-Cypher layer differs). Port 0 picks a free port.
  */
 export async function startPeerServer(options: {
   driver: Driver;
@@ -25,7 +27,7 @@ export async function startPeerServer(options: {
 }): Promise<{ url: string; close(): Promise<void> }> {
   const schema = await new Neo4jGraphQL({ typeDefs: readPeerTypeDefs(), driver: options.driver }).getSchema();
   const httpServer = createServer();
-  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
   const context = async () => ({ sessionConfig: { database: options.database } });
   const notFound = (_req: unknown, res: { statusCode: number; end(): void }) => {

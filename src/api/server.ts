@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -49,6 +50,7 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
     includeStacktraceInErrorResponses: config.api.development,
     formatError: createErrorFormatter(config.api.development),
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
       createLimitsPlugin(config.api),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, document: readExampleDocument(), footer: false }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
@@ -77,24 +79,29 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
-  const listener = createGraphQLListener(apollo, { path: '/graphql', maxBodyBytes: MAX_BODY_BYTES, headers: CROSS_ORIGIN, context }, app);
+  const listener = createGraphQLListener(apollo, { path: '/graphql', maxBodyBytes: MAX_BODY_BYTES, headers: GRAPHQL_HEADERS, context }, app);
   return { listener, app, apollo, stop: () => apollo.stop() };
 }
 
 /** Largest GraphQL request body accepted (a query with its variables). */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** Lets browser apps on other origins query the API (mutations still need the key, so no cookies are involved). */
-const CROSS_ORIGIN: Record<string, string> = {
+/**
+ * Headers of every `/graphql` answer: browser apps on other origins may query the API (mutations
+ * still need the key, so no cookies are involved), and no answer is cached (Apollo's cache-control
+ * plugin, which would say the same after looking up a hint for every field resolved, is off).
+ */
+const GRAPHQL_HEADERS: Record<string, string> = {
+  'Cache-Control': 'no-store',
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'content-type, authorization, x-api-key, apollo-require-preflight',
   'Access-Control-Max-Age': '600',
 };
 
-/** Sets the CORS headers and answers preflight requests itself. */
+/** Sets the headers of `/graphql` answers and answers preflight requests itself. */
 function allowCrossOrigin(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  for (const [key, value] of Object.entries(CROSS_ORIGIN)) res.setHeader(key, value);
+  for (const [key, value] of Object.entries(GRAPHQL_HEADERS)) res.setHeader(key, value);
   if (req.method === 'OPTIONS') {
     res.status(204).end();
     return;
