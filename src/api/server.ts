@@ -30,7 +30,7 @@ export type ApiServerOptions = {
 };
 
 export type ApiApp = {
-  /** The HTTP server's request listener: JSON POSTs to `/graphql` straight to Apollo, the rest to `app`. */
+  /** The HTTP server's request listener: POSTs to `/graphql` straight to Apollo, the rest to `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   app: express.Express;
   apollo: ApolloServer<ApiContext>;
