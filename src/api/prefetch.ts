@@ -1,5 +1,5 @@
-import { getNamedType, isAbstractType, isObjectType } from 'graphql';
-import type { GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { BREAK, Kind, getNamedType, isAbstractType, isObjectType, visit } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { relationRowSchema, toRelationRow } from '../graph/read-relations.ts';
@@ -22,8 +22,56 @@ import { PROVENANCE_FIELDS, relationRequest, selectedFields } from './resolvers/
 type Planned = { onType: string; base: RelationRequest };
 type PlannedField = Planned & { children: Planned[] };
 
+/**
+ * Plans made, per server configuration and `node` field of a parsed document. Apollo keeps the
+ * documents it parsed, so the same query text brings the same field object in every request, and
+ * its plan is made once. A selection that reads variables (arguments, `@include`/`@skip`) is
+ * planned every time, since their values may change the plan.
+ */
+const plans = new WeakMap<ApiContext['config'], WeakMap<FieldNode, PlannedField[]>>();
+const readsVariables = new WeakMap<FieldNode, boolean>();
+
 /** The requests a `node(id)` selection makes of the node (any type it may have) and of its neighbours. */
 export function planNodePrefetch(info: GraphQLResolveInfo, context: ApiContext): PlannedField[] {
+  const field = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  if (field === undefined || selectionReadsVariables(field, info.fragments)) return makePlan(info, context);
+  let byField = plans.get(context.config);
+  if (!byField) plans.set(context.config, (byField = new WeakMap()));
+  let plan = byField.get(field);
+  if (!plan) byField.set(field, (plan = makePlan(info, context)));
+  return plan;
+}
+
+/** Whether the selection of `field` (not its own arguments), through its fragments, names a variable. */
+function selectionReadsVariables(field: FieldNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
+  const known = readsVariables.get(field);
+  if (known !== undefined) return known;
+  const seen = new Set<string>();
+  const reads = (node: FieldNode | FragmentDefinitionNode): boolean => {
+    let found = false;
+    visit(node.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }, {
+      Variable() {
+        found = true;
+        return BREAK;
+      },
+      FragmentSpread(spread) {
+        const fragment = fragments[spread.name.value];
+        if (seen.has(spread.name.value) || !fragment) return;
+        seen.add(spread.name.value);
+        if ((fragment.directives ?? []).length > 0 || reads(fragment)) {
+          found = true;
+          return BREAK;
+        }
+      },
+    });
+    return found;
+  };
+  const result = reads(field);
+  readsVariables.set(field, result);
+  return result;
+}
+
+function makePlan(info: GraphQLResolveInfo, context: ApiContext): PlannedField[] {
   const tree = parseResolveInfo(info);
   if (!tree || !('fieldsByTypeName' in tree)) return [];
   const planned = new Map<string, PlannedField>();
