@@ -12,15 +12,14 @@ export type PrefetchRequest = Omit<RelationRequest, 'key'> & { id: number; onTyp
 export type PrefetchItem = { key: string; requests: (PrefetchRequest & { children: PrefetchRequest[] })[] };
 
 const prefetchRowSchema = z.object({
+  id: z.number().int(),
   node: z.unknown(),
   level1: z.array(z.object({ id: z.number().int(), rows: z.array(z.record(z.string(), z.unknown())) })),
   level2: z.array(z.object({ id: z.number().int(), key: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })),
 });
 
-/** What `api/node-with-relations` found of one item: the node, its fields' rows, and theirs by end key. */
+/** What `api/node-with-relations` found of one item (`id`: its place in the batch): the node, its fields' rows, and theirs by end key. */
 export type PrefetchRow = z.infer<typeof prefetchRowSchema>;
-
-const idSchema = z.object({ id: z.number().int() });
 
 /** Reads the items in one statement, in their order; null where no node has the item's key. */
 export async function readPrefetchRows(
@@ -31,6 +30,9 @@ export async function readPrefetchRows(
   const params = items.map((item, id) => ({ id, key: item.key, requests: item.requests }));
   const rows = await readRows(gateway, 'api/node-with-relations', { batch: { items: params }, evidenceLimit: EVIDENCE_LIMIT }, options);
   const found: (PrefetchRow | null)[] = items.map(() => null);
-  for (const raw of rows) found[idSchema.parse(raw).id] = prefetchRowSchema.parse(raw);
+  for (const raw of rows) {
+    const row = prefetchRowSchema.parse(raw);
+    found[row.id] = row;
+  }
   return found;
 }
