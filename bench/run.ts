@@ -72,7 +72,8 @@ const date = new Date().toISOString();
 const scratch = mkdtempSync(join(tmpdir(), 'hoptac-bench-'));
 progress(`starting a local Neo4j over ${scratch}`);
 // The benchmark's own database: the config's defaults with a free port and a throw-away folder, never the environment.
-const database = await openDatabase({ ...loadConfig({}).neo4j, localPort: await findFreePort(), localData: scratch });
+const neo4jConfig = loadConfig({}).neo4j;
+const database = await openDatabase({ ...neo4jConfig, localPort: await findFreePort(), localData: scratch });
 const results: BenchResults = {
   date,
   machine: {
@@ -82,7 +83,12 @@ const results: BenchResults = {
     node: process.version,
     loadAverage: loadavg(),
   },
-  settings: { ...settings, sizes: settings.sizes.join('/'), connections: settings.connections.join('/') },
+  settings: {
+    ...settings,
+    sizes: settings.sizes.join('/'),
+    connections: settings.connections.join('/'),
+    pageCacheMiB: neo4jConfig.localPageCacheBytes / 2 ** 20,
+  },
   sizes: [],
   seconds: 0,
 };

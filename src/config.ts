@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { z } from 'zod';
 
 /** Everything hoptac can be configured with; built once by `loadConfig()` from the environment. */
@@ -11,6 +12,8 @@ export type Config = {
     database?: string;
     localPort: number;
     localData: string;
+    /** Page cache of the built-in Neo4j, in bytes: how much of the store it keeps in memory. */
+    localPageCacheBytes: number;
   };
   api: {
     host: string;
@@ -49,6 +52,36 @@ function integerIn(min: number, max: number, fallback: number): Variable<number>
   };
 }
 
+const MIB = 2 ** 20;
+const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: MIB, g: 2 ** 30 };
+
+/** A byte size such as `512m`, `2g`, `1536MiB` or `268435456` (units are powers of 1024). */
+function byteSize(min: number, max: number): Variable<number | undefined> {
+  return {
+    schema: z
+      .string()
+      .regex(/^\d+\s*([kmg](i?b)?)?$/i)
+      .transform((value) => {
+        const [, digits, unit] = /^(\d+)\s*([kmg]?)/i.exec(value) ?? [];
+        return Number(digits) * UNITS[(unit ?? '').toLowerCase()]!;
+      })
+      .pipe(z.number().int().min(min).max(max))
+      .optional(),
+    expected: `a size from ${min / MIB} MiB to ${max / 2 ** 30} GiB, such as 512m or 2g`,
+  };
+}
+
+/**
+ * The built-in Neo4j's page cache when `NEO4J_LOCAL_PAGE_CACHE` is unset: a quarter of the
+ * machine's memory, at least 128 MiB and at most 2 GiB. Neo4j takes the memory as the store is
+ * read, so a small graph never uses it all; a large one (the store of 100,000 reports is about
+ * 2 GB) is then read from memory instead of from files.
+ */
+export function defaultPageCacheBytes(machineMemoryBytes: number): number {
+  const quarter = Math.floor(machineMemoryBytes / 4 / MIB) * MIB;
+  return Math.min(2 ** 31, Math.max(128 * MIB, quarter));
+}
+
 const optionalText: Variable<string | undefined> = { schema: z.string().min(1).optional(), expected: 'a non-empty string' };
 
 /** The environment variables, their defaults, and the `Config` field each one fills. */
@@ -71,6 +104,7 @@ export const CONFIG_VARIABLES = {
   },
   NEO4J_LOCAL_PORT: integerIn(1, 65535, 7687),
   NEO4J_LOCAL_DATA: { schema: z.string().min(1).default('.data/neo4j'), expected: 'a directory path' },
+  NEO4J_LOCAL_PAGE_CACHE: byteSize(8 * MIB, 2 ** 40),
   HOST: { schema: z.string().min(1).default('127.0.0.1'), expected: 'a host name or IP address to listen on' },
   PORT: integerIn(0, 65535, 4000),
   HOPTAC_API_KEY: optionalText,
@@ -114,6 +148,7 @@ function buildConfig(values: Values): Config {
       ...(values.NEO4J_DATABASE === undefined ? {} : { database: values.NEO4J_DATABASE }),
       localPort: values.NEO4J_LOCAL_PORT,
       localData: values.NEO4J_LOCAL_DATA,
+      localPageCacheBytes: values.NEO4J_LOCAL_PAGE_CACHE ?? defaultPageCacheBytes(totalmem()),
     },
     api: {
       host: values.HOST,

@@ -26,7 +26,7 @@ export async function openDatabase(config: Config['neo4j']): Promise<Database> {
     const gateway = new Gateway(driver, config.database);
     return { gateway, uri: config.uri, close: () => gateway.close() };
   }
-  const local = await startLocalNeo4j({ port: config.localPort, dataDir: config.localData });
+  const local = await startLocalNeo4j({ port: config.localPort, dataDir: config.localData, pageCacheBytes: config.localPageCacheBytes });
   return openLocal(local);
 }
 

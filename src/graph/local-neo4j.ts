@@ -32,7 +32,14 @@ export class LocalNeo4jError extends Error {
 /** A running local Neo4j. `stop()` shuts it down cleanly (SIGTERM, then SIGKILL after a grace period). */
 export type LocalNeo4j = { uri: string; pid: number; dataDir: string; stop(): Promise<void> };
 
-export type LocalNeo4jOptions = { port: number; dataDir: string; readyTimeoutMs?: number; stopTimeoutMs?: number };
+export type LocalNeo4jOptions = {
+  port: number;
+  dataDir: string;
+  /** Page cache in bytes; the launcher's own default (128 MiB) when unset. */
+  pageCacheBytes?: number;
+  readyTimeoutMs?: number;
+  stopTimeoutMs?: number;
+};
 
 /** Exit codes of the Java launcher (see neo4j/src/main/java/org/hoptac/neo4j/LocalNeo4j.java). */
 const EXIT_REASONS: Record<number, LocalNeo4jFailure> = { 3: 'store-locked', 4: 'port-in-use', 5: 'not-ready' };
@@ -49,6 +56,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
   const args = [`@${JVM_OPTIONS}`, '-jar', JAR, '--data', dataDir, '--port', String(options.port)];
   args.push('--ready-timeout-seconds', String(Math.ceil(readyTimeoutMs / 1000)));
+  if (options.pageCacheBytes !== undefined) args.push('--page-cache', String(options.pageCacheBytes));
   args.push('--watch-stdin', '--parent-pid', String(process.pid));
   log('spawning java %s', args.join(' '));
   // Own process group: a terminal's Ctrl-C reaches only this process, which then stops the JVM in order.

@@ -1,10 +1,13 @@
+import { totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, defaultPageCacheBytes, loadConfig } from '../../src/config.ts';
+
+const MIB = 2 ** 20;
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      neo4j: { user: 'neo4j', password: '', localPort: 7687, localData: '.data/neo4j' },
+      neo4j: { user: 'neo4j', password: '', localPort: 7687, localData: '.data/neo4j', localPageCacheBytes: defaultPageCacheBytes(totalmem()) },
       api: {
         host: '127.0.0.1',
         port: 4000,
@@ -26,6 +29,7 @@ describe('loadConfig', () => {
       NEO4J_DATABASE: 'hoptac',
       NEO4J_LOCAL_PORT: '7700',
       NEO4J_LOCAL_DATA: '/var/lib/hoptac',
+      NEO4J_LOCAL_PAGE_CACHE: '3g',
       HOST: '0.0.0.0',
       PORT: '8080',
       HOPTAC_API_KEY: 'k',
@@ -44,6 +48,7 @@ describe('loadConfig', () => {
         database: 'hoptac',
         localPort: 7700,
         localData: '/var/lib/hoptac',
+        localPageCacheBytes: 3 * 1024 * MIB,
       },
       api: {
         host: '0.0.0.0',
@@ -59,6 +64,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads page cache sizes in bytes, KiB, MiB and GiB, with or without "iB"', () => {
+    const sizes = ['268435456', '262144k', '256m', '256M', '256MiB', '1g', '2 GB'];
+    expect(sizes.map((size) => loadConfig({ NEO4J_LOCAL_PAGE_CACHE: size }).neo4j.localPageCacheBytes)).toEqual([
+      256 * MIB, 256 * MIB, 256 * MIB, 256 * MIB, 256 * MIB, 1024 * MIB, 2048 * MIB,
+    ]);
+  });
+
+  it('sizes the default page cache to a quarter of the machine, between 128 MiB and 2 GiB', () => {
+    expect([256, 1024, 3000, 8192, 24_105, 262_144].map((mib) => defaultPageCacheBytes(mib * MIB) / MIB)).toEqual([
+      128, 256, 750, 2048, 2048, 2048,
+    ]);
+  });
+
   it('treats empty and blank values as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '  ', NEO4J_DATABASE: '' }).neo4j.uri).toBeUndefined();
     expect(loadConfig({ PORT: '  ' }).api.port).toBe(4000);
@@ -72,6 +90,9 @@ describe('loadConfig', () => {
     ['PORT', '80.5', 'a whole number from 0 to 65535'],
     ['NEO4J_DATABASE', 'my db', 'a Neo4j database name'],
     ['API_QUERY_TIMEOUT_MS', '-1', 'a whole number from 100 to 600000'],
+    ['NEO4J_LOCAL_PAGE_CACHE', 'lots', 'a size from 8 MiB to 1024 GiB, such as 512m or 2g'],
+    ['NEO4J_LOCAL_PAGE_CACHE', '4m', 'a size from 8 MiB to 1024 GiB'],
+    ['NEO4J_LOCAL_PAGE_CACHE', '1.5g', 'a size from 8 MiB'],
     ['NODE_ENV', 'staging', 'one of development, production, test'],
   ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
     let error: unknown;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src/graph/database.ts';
+import { loadConfig } from '../../src/config.ts';
+import { connect, openDatabase } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -67,6 +68,20 @@ describe('local Neo4j lifecycle', () => {
     second.kill('SIGINT');
     const secondExit = await waitForChildExit(second);
     expect({ exitCode, jvmGone, keys, secondExit }).toEqual({ exitCode: 0, jvmGone: true, keys: ['survives'], secondExit: 0 });
+  });
+
+  it('starts with the page cache NEO4J_LOCAL_PAGE_CACHE asks for', SLOW, async () => {
+    const config = loadConfig({ NEO4J_LOCAL_PAGE_CACHE: '200m', NEO4J_LOCAL_PORT: String(await findFreePort()), NEO4J_LOCAL_DATA: join(dataDir, 'page-cache') });
+    const db = await openDatabase(config.neo4j);
+    try {
+      const setting = await db.gateway.read(async (tx) => {
+        const result = await tx.run("SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value");
+        return result.records[0]?.get('value') as string | undefined;
+      });
+      expect(setting).toBe('200.00MiB');
+    } finally {
+      await db.close();
+    }
   });
 
   it('killing the command with SIGKILL leaves no JVM behind', SLOW, async () => {
