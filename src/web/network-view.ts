@@ -67,6 +67,12 @@ export class NetworkView {
   private large = false;
   /** Bumped by every change of what is shown: an older change still under way stops when it sees it moved on. */
   private generation = 0;
+  /**
+   * The last refresh or repaint, settled or not: a repaint (new sizing or colours) waits for it, so
+   * two drawings never run at once and a repaint asked for during a layout is drawn after it, with
+   * the metrics of what is now shown, instead of drawing the network at its seed positions meanwhile.
+   */
+  private drawing: Promise<unknown> = Promise.resolve();
   private filters: ViewFilters = { hiddenTypes: new Set(), window: null };
   private sizeBy: SizeMeasure = 'degree';
   private colourBy: ColourScheme = 'type';
@@ -179,7 +185,9 @@ export class NetworkView {
     const flags = (this.cy as unknown as { renderer(): RendererFlags }).renderer();
     flags.textureOnViewport = this.large;
     flags.hideEdgesOnViewport = this.large;
-    return this.large ? this.refreshLarge(incremental, isCurrent) : this.refreshSmall(incremental, isCurrent);
+    const refreshed = this.large ? this.refreshLarge(incremental, isCurrent) : this.refreshSmall(incremental, isCurrent);
+    this.drawing = refreshed.catch(() => undefined);
+    return refreshed;
   }
 
   /** A small network: drawn at once, laid out by fCoSE on the main thread, then painted by its metrics. */
@@ -278,7 +286,13 @@ export class NetworkView {
     }
   }
 
-  private async paint(): Promise<void> {
+  private paint(): Promise<void> {
+    const painted = this.drawing.then(() => this.paintNow());
+    this.drawing = painted.catch(() => undefined);
+    return painted;
+  }
+
+  private async paintNow(): Promise<void> {
     const generation = this.generation;
     const pacer = new SlicePacer(this.cy, { sliced: this.large, isCurrent: () => generation === this.generation });
     await this.draw(this.planShown({ looks: this.looksOfShown() }), pacer);

@@ -169,4 +169,55 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       await large.close();
     }
   });
+
+  it('draws a new sizing chosen during a large layout only after the layout, never the network at its seed positions meanwhile', async () => {
+    const subgraph = cutConnected(generateGraph(700, 2), 2000);
+    const large = await browser.context.newPage();
+    const errors: string[] = [];
+    large.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await large.goto(`${server.origin}/explore/`);
+      await large.waitForFunction(() => 'hoptac' in window);
+      // In one page task after another: start the layout, change the sizing while it runs, then
+      // count the drawn nodes every 20 ms for as long as the status says the layout runs.
+      const drawnDuringLayout = await large.evaluate(async (data) => {
+        const hooks = (window as unknown as PageHooks).hoptac;
+        const status = document.getElementById('status')!;
+        const sizeBy = document.getElementById('size-by') as HTMLSelectElement;
+        const pause = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
+        void hooks.show(data);
+        while (!status.textContent?.startsWith('Laying out')) await pause(5);
+        sizeBy.value = 'pagerank';
+        sizeBy.dispatchEvent(new Event('change'));
+        const counts: number[] = [];
+        while (status.textContent?.startsWith('Laying out')) {
+          counts.push(hooks.drawnPositions().length);
+          await pause(20);
+        }
+        return counts;
+      }, subgraph);
+      expect(drawnDuringLayout.length).toBeGreaterThan(2);
+      expect(new Set(drawnDuringLayout)).toEqual(new Set([0]));
+
+      await large.waitForFunction(() => (window as unknown as PageHooks).hoptac.lastLayout() !== null);
+      const widths = () =>
+        large.evaluate(async () => {
+          const view = (window as unknown as PageHooks).hoptac.view as unknown as { cy: { nodes(): { width(): number }[] } };
+          // Let a repaint still under way finish: it draws a slice per frame.
+          for (let frame = 0; frame < 30; frame++) await new Promise((resume) => requestAnimationFrame(resume));
+          return view.cy.nodes().map((node) => node.width());
+        });
+      const afterLayout = await widths();
+      expect(afterLayout).toHaveLength(2000);
+      // Sizing by PageRank again changes nothing: the sizing chosen during the layout is the one drawn.
+      await large.selectOption('#size-by', 'degree');
+      const byDegree = await widths();
+      await large.selectOption('#size-by', 'pagerank');
+      expect(await widths()).toEqual(afterLayout);
+      expect(byDegree).not.toEqual(afterLayout);
+      expect(errors).toEqual([]);
+    } finally {
+      await large.close();
+    }
+  });
 });
