@@ -200,12 +200,20 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       expect(new Set(drawnDuringLayout)).toEqual(new Set([0]));
 
       await large.waitForFunction(() => (window as unknown as PageHooks).hoptac.lastLayout() !== null);
+      // The node widths once a repaint under way (a slice per frame) has finished: the same over ten frames.
       const widths = () =>
         large.evaluate(async () => {
           const view = (window as unknown as PageHooks).hoptac.view as unknown as { cy: { nodes(): { width(): number }[] } };
-          // Let a repaint still under way finish: it draws a slice per frame.
-          for (let frame = 0; frame < 30; frame++) await new Promise((resume) => requestAnimationFrame(resume));
-          return view.cy.nodes().map((node) => node.width());
+          const frames = async (count: number) => {
+            for (let frame = 0; frame < count; frame++) await new Promise((resume) => requestAnimationFrame(resume));
+          };
+          let before = '';
+          for (;;) {
+            await frames(10);
+            const now = view.cy.nodes().map((node) => node.width());
+            if (JSON.stringify(now) === before) return now;
+            before = JSON.stringify(now);
+          }
         });
       const afterLayout = await widths();
       expect(afterLayout).toHaveLength(2000);
