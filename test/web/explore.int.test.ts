@@ -55,6 +55,20 @@ describe('network page on the seeds graph, in headless Chromium', () => {
     await database?.close();
   });
 
+  /** Runs `work` on a new network page, ready for its hooks, with the page's uncaught errors collected; closes the page after. */
+  async function onFreshPage(work: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
+    const fresh = await browser.context.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await fresh.goto(`${server.origin}/explore/`);
+      await fresh.waitForFunction(() => 'hoptac' in window);
+      await work(fresh, errors);
+    } finally {
+      await fresh.close();
+    }
+  }
+
   it('finds Hòa Bình, shows the 2024-01-04 meeting with its three officials, and reads an edge’s evidence', async () => {
     await page.goto(`${server.origin}/explore/`);
     await page.getByLabel('Find an entity').fill('Hòa Bình');
@@ -129,12 +143,7 @@ describe('network page on the seeds graph, in headless Chromium', () => {
   it('lays out a 2,000-node generated network off the main thread, drawing it in slices and answering clicks all along', async () => {
     const subgraph = cutConnected(generateGraph(700, 1), 2000);
     expect(subgraph.nodes).toHaveLength(2000);
-    const large = await browser.context.newPage();
-    const errors: string[] = [];
-    large.on('pageerror', (error) => errors.push(error.message));
-    try {
-      await large.goto(`${server.origin}/explore/`);
-      await large.waitForFunction(() => 'hoptac' in window);
+    await onFreshPage(async (large, errors) => {
       await large.evaluate((data) => {
         (window as unknown as LargeNetworkProbe).largeSubgraph = data;
       }, subgraph);
@@ -165,19 +174,12 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       expect(places.size).toBeGreaterThan(1900);
       await large.screenshot({ path: `${outputDir}explore-2000-nodes.png` });
       expect(errors).toEqual([]);
-    } finally {
-      await large.close();
-    }
+    });
   });
 
   it('draws a new sizing chosen during a large layout only after the layout, never the network at its seed positions meanwhile', async () => {
     const subgraph = cutConnected(generateGraph(700, 2), 2000);
-    const large = await browser.context.newPage();
-    const errors: string[] = [];
-    large.on('pageerror', (error) => errors.push(error.message));
-    try {
-      await large.goto(`${server.origin}/explore/`);
-      await large.waitForFunction(() => 'hoptac' in window);
+    await onFreshPage(async (large, errors) => {
       // In one page task after another: start the layout, change the sizing while it runs, then
       // count the drawn nodes every 20 ms for as long as the status says the layout runs.
       const drawnDuringLayout = await large.evaluate(async (data) => {
@@ -224,8 +226,6 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       expect(await widths()).toEqual(afterLayout);
       expect(byDegree).not.toEqual(afterLayout);
       expect(errors).toEqual([]);
-    } finally {
-      await large.close();
-    }
+    });
   });
 });
