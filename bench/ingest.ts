@@ -17,9 +17,10 @@ import { findFreePort } from '../src/graph/free-port.ts';
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
  * measured) into an empty graph, one size after another, and prints reports/s (overall and over
- * the last tenth of the corpus, loaded into the largest graph), graph writes/s and the peak RSS
- * of this process. By default it starts its own throw-away local
- * Neo4j; with NEO4J_URI set it uses that server and, with --reset, empties it first.
+ * the last tenth of the corpus, loaded into the largest graph), graph writes/s, the transactions
+ * Neo4j rolled back to break a deadlock (and the loader ran again) and the peak RSS of this
+ * process. By default it starts its own throw-away local Neo4j; with NEO4J_URI set it uses that
+ * server and, with --reset, empties it first.
  *
  * Before the first size it loads and discards --warmup reports from outside the corpora, so the
  * figures are those of a warmed-up database (the JVM compiles the load statements over about a
@@ -57,12 +58,13 @@ try {
     await ensureProvinces(database.gateway);
     await ingestRecords(database.gateway, expectedRecords(Number(opts.warmup), Number(opts.seed), WARMUP_FIRST));
   }
-  process.stdout.write('reports  seconds  reports/s  last 10 % r/s  writes/s   writes    failed  peak RSS MB  heap MB\n');
+  process.stdout.write('reports  seconds  reports/s  last 10 % r/s  writes/s   writes    failed  deadlocks  peak RSS MB  heap MB\n');
   for (const size of sizes) {
     await emptyGraph(database);
     await ensureProvinces(database.gateway);
     // When nine tenths were loaded: the rate of the last tenth shows whether a report costs more as the graph grows.
     let ninthTenth: number | null = null;
+    const deadlocksBefore = database.gateway.deadlockRetries;
     const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), {
       concurrency: Number(opts.concurrency),
       groupSize: Number(opts.groupSize),
@@ -81,6 +83,7 @@ try {
         (summary.writes / summary.seconds).toFixed(0).padStart(9),
         String(summary.writes).padStart(9),
         String(summary.failed.length).padStart(8),
+        String(database.gateway.deadlockRetries - deadlocksBefore).padStart(10),
         rssMb.toFixed(0).padStart(12),
         (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0).padStart(8),
       ].join(' ') + '\n',

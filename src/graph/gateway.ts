@@ -1,6 +1,6 @@
 import createDebug from 'debug';
-import { Neo4jError } from 'neo4j-driver';
-import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 
 const log = createDebug('hoptac:graph');
@@ -29,6 +29,14 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.Database.DatabaseUnavailable',
 ]);
 
+const DEADLOCK_CODE = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+/**
+ * Attempts a write makes at once when Neo4j picks it as a deadlock's victim, before it falls back
+ * to the driver's retries (which wait a second, then two, …).
+ */
+export const IMMEDIATE_DEADLOCK_ATTEMPTS = 5;
+
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
@@ -43,6 +51,8 @@ const TIMEOUT_CODES = new Set([
 export class Gateway {
   /** The database every session uses (`neo4j` unless configured otherwise). */
   readonly database: string;
+  /** Writes Neo4j rolled back to break a deadlock and this gateway ran again at once, since it opened. */
+  deadlockRetries = 0;
   private closed = false;
 
   constructor(
@@ -75,7 +85,12 @@ export class Gateway {
     }
   }
 
-  /** Runs `work` in a write transaction; the driver retries it on transient errors. */
+  /**
+   * Runs `work` in a write transaction. A deadlock victim is run again at once, up to
+   * `IMMEDIATE_DEADLOCK_ATTEMPTS` times: Neo4j has rolled it back, so the other transaction
+   * already goes on, and waiting gains nothing. Other transient errors (a leader switch, a
+   * restart) and deadlocks beyond that are retried by the driver, which waits between attempts.
+   */
   write<T>(work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
     return this.run('WRITE', work, opts);
   }
@@ -103,12 +118,46 @@ export class Gateway {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = opts?.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs };
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      if (mode === 'READ') return await session.executeRead(work, config);
+      for (let attempt = 1; attempt < IMMEDIATE_DEADLOCK_ATTEMPTS; attempt++) {
+        const outcome = await attemptWrite(session, work, config);
+        if (outcome.kind === 'committed') return outcome.value;
+        if (outcome.kind === 'transient') break;
+        this.deadlockRetries++;
+        log('write chosen as a deadlock victim (attempt %d); running it again at once', attempt);
+      }
+      return await session.executeWrite(work, config);
     } catch (error) {
       throw mapDriverError(error);
     } finally {
       await session.close();
     }
+  }
+}
+
+/**
+ * One attempt at `work` in an explicit write transaction: its value once committed, `deadlock`
+ * when Neo4j rolled it back to break a deadlock, `transient` after another error worth retrying
+ * (left to the driver). Every other error is thrown.
+ */
+async function attemptWrite<T>(
+  session: Session,
+  work: TransactionWork<T>,
+  config: { timeout?: number },
+): Promise<{ kind: 'committed'; value: T } | { kind: 'deadlock' | 'transient' }> {
+  const tx = session.beginTransaction(config);
+  try {
+    // A ManagedTransaction is a Transaction without commit and rollback: `work` cannot end it.
+    const value = await work(tx as unknown as ManagedTransaction);
+    await tx.commit();
+    return { kind: 'committed', value };
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    if (error instanceof Neo4jError && error.code === DEADLOCK_CODE) return { kind: 'deadlock' };
+    if (isRetryableError(error)) return { kind: 'transient' };
+    throw error;
+  } finally {
+    await tx.close().catch(() => undefined);
   }
 }
 

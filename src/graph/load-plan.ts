@@ -195,3 +195,67 @@ function unique(values: string[]): string[] {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The parameters of the load statement for a group of reports (`cypher/ingest/load-facts`): each
+ * province, entity and relationship once, sorted by key, with what every report of the group
+ * brings to it (mentions, evidence); per report only what is its own (ABOUT, statistics).
+ * Merging each node once per group saves the repeated lookups of an actor many reports name.
+ * Touching the nodes in one global order makes concurrent groups take their locks in the same
+ * order, so they wait for each other instead of deadlocking (with report after report in the
+ * group's order, one group in four was a deadlock victim on a 1,000-report corpus).
+ */
+export type GroupLoad = {
+  provinces: ProvinceRow[];
+  entities: GroupEntityRow[];
+  relationships: GroupRelationshipRow[];
+  reports: { report: string; reportProvinceKey: string | null; statistics: StatisticRow[] }[];
+};
+
+/** An entity as its first report in the group has it, with the aliases and mentions of all. */
+export type GroupEntityRow = Omit<EntityRow, 'spans'> & { mentions: { report: string; spans: string }[] };
+
+/** A relationship with the evidence of every report of the group that states it. */
+export type GroupRelationshipRow = Omit<RelationshipRow, 'evidence'> & {
+  evidence: (RelationshipRow['evidence'] & { report: string; publishedAt: string | null })[];
+};
+
+/**
+ * Gathers the plans of a group (distinct reports) into one `GroupLoad`. The graph it loads is the
+ * one loading the plans one after another builds: a node is created as the first report has it,
+ * and later reports add their new spellings to its aliases, in report order.
+ */
+export function groupLoad(plans: LoadPlan[]): GroupLoad {
+  const provinces = new Map<string, ProvinceRow>();
+  const entities = new Map<string, GroupEntityRow>();
+  const relationships = new Map<string, GroupRelationshipRow>();
+  for (const { report, provinces: provinceRows, entities: entityRows, relationships: relationshipRows } of plans) {
+    for (const row of provinceRows) if (!provinces.has(row.key)) provinces.set(row.key, row);
+    for (const { spans, ...row } of entityRows) {
+      const mention = { report: report.key, spans };
+      const existing = entities.get(row.key);
+      if (existing) {
+        existing.aliases = unique([...existing.aliases, ...row.aliases]);
+        existing.mentions.push(mention);
+      } else {
+        entities.set(row.key, { ...row, mentions: [mention] });
+      }
+    }
+    for (const { evidence, ...row } of relationshipRows) {
+      const stated = { ...evidence, report: report.key, publishedAt: report.publishedAt };
+      const existing = relationships.get(row.fact);
+      if (existing) existing.evidence.push(stated);
+      else relationships.set(row.fact, { ...row, evidence: [stated] });
+    }
+  }
+  return {
+    provinces: sortedByKey(provinces, (row) => row.key),
+    entities: sortedByKey(entities, (row) => row.key),
+    relationships: sortedByKey(relationships, (row) => row.fact),
+    reports: plans.map(({ report, statistics }) => ({ report: report.key, reportProvinceKey: report.provinceKey, statistics })),
+  };
+}
+
+function sortedByKey<T>(rows: Map<string, T>, key: (row: T) => string): T[] {
+  return [...rows.values()].sort((a, b) => compare(key(a), key(b)));
+}

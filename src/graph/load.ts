@@ -3,7 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { ExtractionRecord } from '../extract/record.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
-import { buildLoadPlan } from './load-plan.ts';
+import { buildLoadPlan, groupLoad } from './load-plan.ts';
 import type { LoadPlan } from './load-plan.ts';
 import { countWrites } from './writes.ts';
 
@@ -69,7 +69,7 @@ export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionR
     }
     if (replaced.length > 0) writes += await retractReports(tx, replaced.map((plan) => plan.report.key));
     if (changed.length > 0) {
-      const facts = await tx.run(cypher('ingest/load-facts'), { load: { reports: changed.map(toFactsRow) } });
+      const facts = await tx.run(cypher('ingest/load-facts'), { load: groupLoad(changed) });
       writes += countWrites(facts.summary);
     }
     log('group of %d: %d changed, %d writes', plans.length, changed.length, writes);
@@ -84,18 +84,6 @@ export function assertDistinctReports(plans: Pick<LoadPlan, 'report'>[]): void {
     if (seen.has(report.key)) throw new Error(`report ${report.key} appears twice in one load group`);
     seen.add(report.key);
   }
-}
-
-function toFactsRow(plan: LoadPlan) {
-  return {
-    report: plan.report.key,
-    publishedAt: plan.report.publishedAt,
-    reportProvinceKey: plan.report.provinceKey,
-    provinces: plan.provinces,
-    entities: plan.entities,
-    relationships: plan.relationships,
-    statistics: plan.statistics,
-  };
 }
 
 /**

@@ -24,6 +24,38 @@ describe('the test database', () => {
     expect({ written, read, ping: await db.gateway.ping() }).toEqual({ written: ['probe:1'], read: ['probe:1'], ping: true });
   });
 
+  it('runs a write again at once when Neo4j rolls it back to break a deadlock, and both writes commit', async () => {
+    await db.gateway.write((tx) => tx.run("CREATE (:DeadlockProbe {key: 'a', n: 0}), (:DeadlockProbe {key: 'b', n: 0})"));
+    // Each write locks one node, waits until the other holds its own, then asks for the other's:
+    // a deadlock, of which Neo4j rolls one back. Only first attempts wait, so the rerun goes through.
+    const locked: (() => void)[] = [];
+    const bothLocked = new Promise<void>((resolve) => {
+      let count = 0;
+      for (let i = 0; i < 2; i++) locked.push(() => ++count === 2 && resolve());
+    });
+    const attempts = [0, 0];
+    const lockInOrder = (which: number, first: string, second: string) =>
+      db.gateway.write(async (tx) => {
+        attempts[which]!++;
+        await tx.run('MATCH (p:DeadlockProbe {key: $key}) SET p.n = p.n + 1', { key: first });
+        if (attempts[which] === 1) {
+          locked[which]!();
+          await bothLocked;
+        }
+        await tx.run('MATCH (p:DeadlockProbe {key: $key}) SET p.n = p.n + 1', { key: second });
+      });
+    const before = db.gateway.deadlockRetries;
+    await Promise.all([lockInOrder(0, 'a', 'b'), lockInOrder(1, 'b', 'a')]);
+    const counts = await db.gateway.read(async (tx) =>
+      (await tx.run('MATCH (p:DeadlockProbe) RETURN p.key AS key, p.n AS n ORDER BY key')).records.map((r) => [r.get('key'), Number(r.get('n'))]),
+    );
+    expect({ attempts: [...attempts].sort(), retries: db.gateway.deadlockRetries - before, counts }).toEqual({
+      attempts: [1, 2],
+      retries: 1,
+      counts: [['a', 2], ['b', 2]],
+    });
+  });
+
   it('resetGraph deletes every node and keeps the schema', async () => {
     await applySchema(db.gateway);
     const before = await countSchema(db);
