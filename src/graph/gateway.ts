@@ -32,8 +32,8 @@ const UNAVAILABLE_CODES = new Set([
 const DEADLOCK_CODE = 'Neo.TransientError.Transaction.DeadlockDetected';
 
 /**
- * Attempts a write makes at once when Neo4j picks it as a deadlock's victim, before it falls back
- * to the driver's retries (which wait a second, then two, …).
+ * Attempts a write makes without waiting while Neo4j keeps picking it as a deadlock's victim; the
+ * last of them is the driver's first, whose later retries wait a second, then two, …
  */
 export const IMMEDIATE_DEADLOCK_ATTEMPTS = 5;
 
@@ -86,10 +86,11 @@ export class Gateway {
   }
 
   /**
-   * Runs `work` in a write transaction. A deadlock victim is run again at once, up to
-   * `IMMEDIATE_DEADLOCK_ATTEMPTS` times: Neo4j has rolled it back, so the other transaction
-   * already goes on, and waiting gains nothing. Other transient errors (a leader switch, a
-   * restart) and deadlocks beyond that are retried by the driver, which waits between attempts.
+   * Runs `work` in a write transaction. A deadlock victim is run again at once, for up to
+   * `IMMEDIATE_DEADLOCK_ATTEMPTS` attempts in all: Neo4j has rolled it back, so the other
+   * transaction already goes on, and waiting gains nothing. Other transient errors (a leader
+   * switch, a restart) and deadlocks beyond that are retried by the driver, which waits between
+   * attempts.
    */
   write<T>(work: TransactionWork<T>, opts?: WorkOptions): Promise<T> {
     return this.run('WRITE', work, opts);
