@@ -153,11 +153,11 @@ async function attemptWrite<T>(
     await tx.commit();
     return { kind: 'committed', value };
   } catch (error) {
-    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
     if (error instanceof Neo4jError && error.code === DEADLOCK_CODE) return { kind: 'deadlock' };
     if (isRetryableError(error)) return { kind: 'transient' };
     throw error;
   } finally {
+    // Rolls the transaction back when it is still open (the work or the commit failed).
     await tx.close().catch(() => undefined);
   }
 }
