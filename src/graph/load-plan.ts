@@ -78,8 +78,8 @@ export type StatisticRow = {
  * Turns an extraction record into the rows the ingest Cypher merges. Entities that resolve
  * to one key are merged (their spans joined); relations are keyed per README identity (`fact`) and
  * kept once per report with their first evidence; self-loops and relations whose ends the
- * record does not define are dropped. Rows are sorted by key so concurrent loads take
- * locks in one order and deadlock less.
+ * record does not define are dropped. Rows are sorted by key, so a plan does not depend on the
+ * order of the record; the order concurrent loads lock in is the group's (`groupLoad`).
  */
 export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
   const key = reportKey(record.document);
