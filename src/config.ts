@@ -54,16 +54,17 @@ function integerIn(min: number, max: number, fallback: number): Variable<number>
 
 const MIB = 2 ** 20;
 const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: MIB, g: 2 ** 30 };
+const BYTE_SIZE = /^(\d+)\s*(?:([kmg])(?:i?b)?)?$/i;
 
 /** A byte size such as `512m`, `2g`, `1536MiB` or `268435456` (units are powers of 1024). */
 function byteSize(min: number, max: number): Variable<number | undefined> {
   return {
     schema: z
       .string()
-      .regex(/^\d+\s*([kmg](i?b)?)?$/i)
+      .regex(BYTE_SIZE)
       .transform((value) => {
-        const [, digits, unit] = /^(\d+)\s*([kmg]?)/i.exec(value) ?? [];
-        return Number(digits) * UNITS[(unit ?? '').toLowerCase()]!;
+        const [, digits, unit = ''] = BYTE_SIZE.exec(value) ?? [];
+        return Number(digits) * UNITS[unit.toLowerCase()]!;
       })
       .pipe(z.number().int().min(min).max(max))
       .optional(),
