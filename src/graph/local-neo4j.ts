@@ -126,9 +126,10 @@ function javaMissing(): LocalNeo4jError {
 }
 
 /**
- * Builds `neo4j/target/hoptac-neo4j.jar` with Maven when it is missing or older than `pom.xml`,
- * `jvm.options` or a Java source. Tries offline first (no network once Maven's cache holds the
- * artifacts). A lock folder keeps two processes from building at once. Returns the jar's path.
+ * Builds `neo4j/target/hoptac-neo4j.jar` with Maven when it is missing or older than `pom.xml`
+ * or a Java source (not `jvm.options`: the JVM reads it at each start, so editing it needs no
+ * build). Tries offline first (no network once Maven's cache holds the artifacts). A lock folder
+ * keeps two processes from building at once. Returns the jar's path.
  */
 export async function ensureLauncherBuilt(): Promise<string> {
   if (!isLauncherStale()) return JAR;
@@ -138,14 +139,17 @@ export async function ensureLauncherBuilt(): Promise<string> {
     const offline = await runMaven(['-o', '-q', '-B', 'package']);
     if (offline.code === 0 && !isLauncherStale()) return;
     const online = await runMaven(['-q', '-B', 'package']);
-    if (online.code !== 0 || isLauncherStale()) {
+    if (online.code !== 0) {
       throw new LocalNeo4jError('build-failed', `building the Neo4j launcher (mvn -q -B package in neo4j/) failed:\n${online.output.trim().slice(-4000)}`);
+    }
+    if (isLauncherStale()) {
+      throw new LocalNeo4jError('build-failed', `mvn -q -B package in neo4j/ succeeded but left target/hoptac-neo4j.jar missing or older than pom.xml or a file in neo4j/src/`);
     }
   });
   return JAR;
 }
 
-/** True when the launcher jar is missing or older than any of its sources. */
+/** True when the launcher jar is missing or older than any of its build inputs (`pom.xml`, `src/`). */
 export function isLauncherStale(): boolean {
   let built: number;
   try {
@@ -154,7 +158,7 @@ export function isLauncherStale(): boolean {
   } catch {
     return true;
   }
-  const sources = [join(LAUNCHER_DIR, 'pom.xml'), JVM_OPTIONS, ...listFiles(join(LAUNCHER_DIR, 'src'))];
+  const sources = [join(LAUNCHER_DIR, 'pom.xml'), ...listFiles(join(LAUNCHER_DIR, 'src'))];
   return sources.some((file) => statSync(file).mtimeMs > built);
 }
 

@@ -1,3 +1,4 @@
+import { statSync, utimesSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { loadConfig } from '../../src/config.ts';
 import { connect, openDatabase } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
-import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
+import { LAUNCHER_DIR, ensureLauncherBuilt, isLauncherStale, startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { findFreePort } from '../../src/graph/free-port.ts';
 import { isProcessAlive, spawnScript, waitForChildExit, waitForExit, waitForLine } from '../support/processes.ts';
@@ -92,6 +93,28 @@ describe('local Neo4j lifecycle', () => {
     await waitForChildExit(holder);
     const jvmGone = await waitForExit(Number(jvmPid), 120_000);
     expect({ aliveBefore, jvmGone }).toEqual({ aliveBefore: true, jvmGone: true });
+  });
+});
+
+describe('launcher build', () => {
+  /** Sets `file`'s modification time an hour ahead while `check` runs, then puts it back. */
+  const withFileNewer = <T>(file: string, check: () => T): T => {
+    const { atime, mtime } = statSync(file);
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(file, later, later);
+    try {
+      return check();
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
+  };
+
+  it('an edited jvm.options needs no rebuild (the JVM reads it at each start), an edited Java source does', SLOW, async () => {
+    if (inject('neo4jExternal')) return; // tests run against NEO4J_URI: the launcher may never have been built
+    await ensureLauncherBuilt();
+    const afterJvmOptions = withFileNewer(join(LAUNCHER_DIR, 'jvm.options'), isLauncherStale);
+    const afterSource = withFileNewer(join(LAUNCHER_DIR, 'src', 'main', 'java', 'org', 'hoptac', 'neo4j', 'LocalNeo4j.java'), isLauncherStale);
+    expect({ afterJvmOptions, afterSource, now: isLauncherStale() }).toEqual({ afterJvmOptions: false, afterSource: true, now: false });
   });
 });
 
