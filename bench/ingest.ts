@@ -13,6 +13,7 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import type { RecordResult } from '../src/graph/read-records.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
+import { compilerShare, describeWarmup, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
 
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
@@ -22,24 +23,27 @@ import { findFreePort } from '../src/graph/free-port.ts';
  * process. By default it starts its own throw-away local Neo4j; with NEO4J_URI set it uses that
  * server and, with --reset, empties it first.
  *
- * Before the first size it loads and discards --warmup reports from outside the corpora, so the
- * figures are those of a warmed-up database (the JVM compiles the load statements over about a
- * thousand reports), not of its first minute.
+ * Before the first size it loads and discards chunks of 1,000 reports from outside the corpora
+ * until Neo4j's JIT compilers take less than --jit-settled percent of its CPU over a chunk (at
+ * most --warmup reports; bench/jvm-warmup.ts), so the figures are those of a warmed-up database,
+ * not of its first minutes. It prints how long that took and the compilers' share during each size.
  *
- *   npx tsx bench/ingest.ts --sizes 1000,10000 [--warmup 1000] [--concurrency 3] [--group-size 25] [--seed 1]
+ *   npx tsx bench/ingest.ts --sizes 1000,10000 [--warmup 30000] [--jit-settled 15] [--concurrency 3] [--group-size 25] [--seed 1]
  */
 const program = new Command()
   .option('--sizes <list>', 'corpus sizes, comma-separated', '1000,10000')
   .option('--concurrency <n>', 'write transactions in flight', String(DEFAULT_INGEST_CONCURRENCY))
   .option('--group-size <n>', 'reports per write transaction', String(DEFAULT_GROUP_SIZE))
   .option('--seed <n>', 'corpus seed', '1')
-  .option('--warmup <n>', 'reports loaded and discarded before the first size', '1000')
+  .option('--warmup <n>', 'most reports loaded and discarded (1,000 at a time) before the first size', '30000')
+  .option('--jit-settled <percent>', "the warm-up ends once Neo4j's JIT compilers used less than this share of its CPU over a chunk", '15')
   .option('--reset', 'empty the NEO4J_URI graph before each size (never done without this flag)')
   .parse();
-const opts = program.opts<{ sizes: string; concurrency: string; groupSize: string; seed: string; warmup: string; reset?: boolean }>();
+const opts = program.opts<{ sizes: string; concurrency: string; groupSize: string; seed: string; warmup: string; jitSettled: string; reset?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
 /** Report numbers of the warm-up reports: far past any corpus size, so they never overlap it. */
 const WARMUP_FIRST = 50_000_000;
+const WARMUP_CHUNK = 1000;
 
 const config = loadConfig();
 const scratch = config.neo4j.uri === undefined ? mkdtempSync(join(tmpdir(), 'hoptac-bench-')) : null;
@@ -51,20 +55,41 @@ const database = await openDatabase(scratch ? { ...config.neo4j, localData: scra
 try {
   await applySchema(database.gateway);
   process.stdout.write(
-    `ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · warm-up ${opts.warmup} reports · ${database.uri}\n`,
+    `ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · warm-up of at most ${opts.warmup} reports · ${database.uri}\n`,
   );
+  const readCpu = () => (database.pid === null ? null : readJvmCpu(database.pid));
+  const settledShare = Number(opts.jitSettled) / 100;
   if (Number(opts.warmup) > 0) {
-    await emptyGraph(database);
-    await ensureProvinces(database.gateway);
-    await ingestRecords(database.gateway, expectedRecords(Number(opts.warmup), Number(opts.seed), WARMUP_FIRST));
+    const chunk = Math.min(WARMUP_CHUNK, Number(opts.warmup));
+    const warmup = await warmUntilSettled({
+      prepare: async (index) => {
+        await emptyGraph(database);
+        await ensureProvinces(database.gateway);
+        return [...expectedRecords(chunk, Number(opts.seed), WARMUP_FIRST + index * chunk)];
+      },
+      load: async (records) => {
+        const summary = await ingestRecords(database.gateway, records);
+        return summary.loaded + summary.unchanged + summary.replaced;
+      },
+      readCpu,
+      maxReports: Number(opts.warmup),
+      settledShare,
+      onStep: (step, sofar) =>
+        process.stderr.write(
+          `warm-up: ${sofar.reports} reports, last ${step.reports} at ${(step.reports / step.seconds).toFixed(0)} r/s` +
+            (step.compilerShare === null ? '\n' : `, JIT compilers ${Math.round(step.compilerShare * 100)}% of Neo4j's CPU\n`),
+        ),
+    });
+    process.stdout.write(`warm-up: ${describeWarmup(warmup, settledShare)}\n`);
   }
-  process.stdout.write('reports  seconds  reports/s  last 10 % r/s  writes/s   writes    failed  deadlocks  peak RSS MB  heap MB\n');
+  process.stdout.write('reports  seconds  reports/s  last 10 % r/s  writes/s   writes    failed  deadlocks  peak RSS MB  heap MB  JIT %\n');
   for (const size of sizes) {
     await emptyGraph(database);
     await ensureProvinces(database.gateway);
     // When nine tenths were loaded: the rate of the last tenth shows whether a report costs more as the graph grows.
     let ninthTenth: number | null = null;
     const deadlocksBefore = database.gateway.deadlockRetries;
+    const cpuBefore = readCpu();
     const summary = await ingestRecords(database.gateway, expectedRecords(size, Number(opts.seed)), {
       concurrency: Number(opts.concurrency),
       groupSize: Number(opts.groupSize),
@@ -73,6 +98,7 @@ try {
       },
     });
     const done = summary.loaded + summary.unchanged + summary.replaced;
+    const jit = compilerShare(cpuBefore, readCpu());
     const rssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(
       [
@@ -86,6 +112,7 @@ try {
         String(database.gateway.deadlockRetries - deadlocksBefore).padStart(10),
         rssMb.toFixed(0).padStart(12),
         (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0).padStart(8),
+        (jit === null ? '-' : (jit * 100).toFixed(0)).padStart(6),
       ].join(' ') + '\n',
     );
     for (const f of summary.failed.slice(0, 5)) process.stdout.write(`  failed ${f.file}: ${f.reason}\n`);

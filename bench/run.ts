@@ -14,6 +14,8 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, measureGraph } from './graph-counts.ts';
+import { compilerShare, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
+import type { JvmCpu, WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
 import { spawnServer } from './servers.ts';
@@ -41,7 +43,11 @@ const program = new Command()
   .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
   .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 300; quick: 50)')
   .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
-  .option('--ingest-warmup <n>', 'reports hoptac loads and discards before its measured loads (default 1000; quick: 100)')
+  .option(
+    '--ingest-warmup <n>',
+    "most reports loaded (1,000 at a time) to warm Neo4j up before either loader is measured (default 30000; quick: 2000)",
+  )
+  .option('--jit-settled <percent>', "the warm-up ends once Neo4j's JIT compilers used less than this share of its CPU over a chunk", '15')
   .option('--targets <n>', 'different ids per query kind', '20')
   .option('--concurrency <n>', 'transactions in flight for the naive loader (hoptac uses its ingest defaults)', '6')
   .option('--seed <n>', 'corpus seed', '1')
@@ -58,7 +64,8 @@ const settings = {
   connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
   naiveSample: toCount(pick('naiveSample', '300', '50')),
   extractSample: toCount(pick('extractSample', '2000', '300')),
-  ingestWarmup: toCount(pick('ingestWarmup', '1000', '100')),
+  ingestWarmup: toCount(pick('ingestWarmup', '30000', '2000')),
+  jitSettled: toCount(pick('jitSettled', '15', '15')),
   targets: toCount(pick('targets', '20', '20')),
   concurrency: toCount(pick('concurrency', '6', '6')),
   seed: toCount(pick('seed', '1', '1')),
@@ -66,6 +73,8 @@ const settings = {
 
 /** Report numbers of the warm-up reports: far past any corpus size, so they never overlap it. */
 const WARMUP_FIRST = 50_000_000;
+/** Reports per warm-up chunk, after each of which the JIT compilers' share is read. */
+const WARMUP_CHUNK = 1000;
 
 const started = performance.now();
 const date = new Date().toISOString();
@@ -121,22 +130,20 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
 
   const sampleCount = Math.min(size, settings.naiveSample);
   const sample = expectedRecords(seed, 0, sampleCount);
-  // Each loader first loads reports from outside the corpus, so neither pays for the server's
-  // query planning and warm-up inside its measured figures: the naive loader a few (each is
-  // about a hundred small transactions), hoptac --ingest-warmup reports (its statements are few
-  // and large, and the JVM needs about a thousand reports to compile them).
-  const warmup = expectedRecords(seed, WARMUP_FIRST, settings.concurrency * 2);
-  const ingestWarmup = expectedRecords(seed, WARMUP_FIRST, settings.ingestWarmup);
+  // Both loaders are measured on a warm JVM (see bench/jvm-warmup.ts); the naive loader also
+  // loads a few reports first so that its statements are planned, as hoptac's were in the warm-up.
+  progress(`${size}: warming Neo4j up`);
+  const warmup = await warmNeo4j(db);
+  const naiveWarmup = expectedRecords(seed, WARMUP_FIRST, settings.concurrency * 2);
   progress(`${size}: naive loader over the first ${sampleCount} reports`);
   await resetGraph(db);
-  await loadRecordsNaively(db.gateway, warmup, { concurrency: settings.concurrency });
+  await loadRecordsNaively(db.gateway, naiveWarmup, { concurrency: settings.concurrency });
   await resetGraph(db);
   const naive = await loadRecordsNaively(db.gateway, sample, { concurrency: settings.concurrency });
 
   progress(`${size}: hoptac ingest of ${size} reports`);
   await resetGraph(db);
-  await ingestChunk(db, ingestWarmup);
-  await resetGraph(db);
+  const cpuBefore = readNeo4jCpu(db);
   const hoptacSample = await ingestChunk(db, sample);
   const hoptac = { ...hoptacSample, failed: hoptacSample.failed };
   const chunkSize = Math.max(sampleCount, 1000);
@@ -148,6 +155,7 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
     hoptac.failed += chunk.failed;
     progress(`${size}: ${hoptac.reports} loaded, ${(hoptac.reports / hoptac.seconds).toFixed(1)} reports/s`);
   }
+  const hoptacCompilerShare = compilerShare(cpuBefore, readNeo4jCpu(db));
   const graph = await measureGraph(db.gateway);
 
   const { api, peerMissing } = await measureApi(db);
@@ -158,9 +166,37 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
     naive,
     hoptacSample: { reports: hoptacSample.reports, seconds: hoptacSample.seconds, writes: hoptacSample.writes },
     hoptac,
+    warmup,
+    hoptacCompilerShare,
     api,
     peerMissing,
   };
+}
+
+/** Loads chunks of reports from outside the corpus into an emptied graph until Neo4j's JIT has settled; leaves the graph empty. */
+async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
+  const chunk = Math.min(WARMUP_CHUNK, settings.ingestWarmup);
+  const outcome = await warmUntilSettled({
+    prepare: async (index) => {
+      await resetGraph(db);
+      return expectedRecords(settings.seed, WARMUP_FIRST + index * chunk, chunk);
+    },
+    load: async (records) => (await ingestChunk(db, records)).reports,
+    readCpu: () => readNeo4jCpu(db),
+    maxReports: settings.ingestWarmup,
+    settledShare: settings.jitSettled / 100,
+    onStep: (step, sofar) =>
+      progress(
+        `warm-up: ${sofar.reports} reports, last ${step.reports} at ${(step.reports / step.seconds).toFixed(0)} r/s` +
+          (step.compilerShare === null ? '' : `, JIT compilers ${Math.round(step.compilerShare * 100)}% of Neo4j's CPU`),
+      ),
+  });
+  await resetGraph(db);
+  return outcome;
+}
+
+function readNeo4jCpu(db: Database): JvmCpu | null {
+  return db.pid === null ? null : readJvmCpu(db.pid);
 }
 
 /**

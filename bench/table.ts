@@ -1,3 +1,5 @@
+import { describeWarmup } from './jvm-warmup.ts';
+import type { WarmupOutcome } from './jvm-warmup.ts';
 import type { LoadResult } from './load-test.ts';
 import type { NaiveSummary } from './naive-loader.ts';
 import { QUERY_LABELS } from './workloads.ts';
@@ -15,6 +17,10 @@ export type SizeFigures = {
   /** hoptac over the same first reports as the naive loader, from the same empty graph. */
   hoptacSample: { reports: number; seconds: number; writes: number };
   hoptac: { reports: number; seconds: number; writes: number; failed: number };
+  /** The JVM warm-up before both loaders (bench/jvm-warmup.ts). */
+  warmup: WarmupOutcome;
+  /** Share of Neo4j's CPU its JIT compilers took while hoptac loaded the sample and the whole corpus; null where not measured. */
+  hoptacCompilerShare: number | null;
   api: ApiFigures[];
   /** Query kinds the peer cannot express, with the reason. */
   peerMissing: Partial<Record<QueryKind, string>>;
@@ -63,6 +69,11 @@ export function formatTable(results: BenchResults): string {
     ),
     '  sample: the first reports of the corpus, loaded by both into an empty graph; ratio = hoptac r/s ÷ naive r/s on it.',
     '  all: hoptac over the whole corpus.',
+    ...results.sizes.map(
+      (s) =>
+        `  warm-up before ${int(s.reports)}: ${describeWarmup(s.warmup, Number(settings.jitSettled ?? 15) / 100)}; ` +
+        `JIT compilers during hoptac's loads: ${s.hoptacCompilerShare === null ? 'not measured' : `${Math.round(s.hoptacCompilerShare * 100)}%`}`,
+    ),
     ...results.sizes.flatMap((s) =>
       s.naive.failed + s.hoptac.failed > 0
         ? [`  ! ${int(s.reports)}: naive failed ${s.naive.failed} reports, hoptac ${s.hoptac.failed}; ${s.naive.reasons.join('; ')}`]

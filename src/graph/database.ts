@@ -8,8 +8,11 @@ import type { LocalNeo4j } from './local-neo4j.ts';
 
 const log = createDebug('hoptac:graph');
 
-/** An open database: the gateway to query it, where it is, and how to let it go. */
-export type Database = { gateway: Gateway; uri: string; close(): Promise<void> };
+/**
+ * An open database: the gateway to query it, where it is, how to let it go, and the process id
+ * of the local Neo4j this process started (null for a server at `NEO4J_URI`).
+ */
+export type Database = { gateway: Gateway; uri: string; pid: number | null; close(): Promise<void> };
 
 /** How long connecting to an external server may take before start-up gives up. */
 const CONNECT_TIMEOUT_MS = 25_000;
@@ -24,7 +27,7 @@ export async function openDatabase(config: Config['neo4j']): Promise<Database> {
   if (config.uri !== undefined) {
     const driver = await connect(config.uri, neo4j.auth.basic(config.user, config.password), config.database);
     const gateway = new Gateway(driver, config.database);
-    return { gateway, uri: config.uri, close: () => gateway.close() };
+    return { gateway, uri: config.uri, pid: null, close: () => gateway.close() };
   }
   const local = await startLocalNeo4j({ port: config.localPort, dataDir: config.localData, pageCacheBytes: config.localPageCacheBytes });
   return openLocal(local);
@@ -42,6 +45,7 @@ async function openLocal(local: LocalNeo4j): Promise<Database> {
   return {
     gateway,
     uri: local.uri,
+    pid: local.pid > 0 ? local.pid : null,
     close: async () => {
       await gateway.close();
       await local.stop();

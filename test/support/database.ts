@@ -18,7 +18,7 @@ export async function openTestDatabase(): Promise<Database> {
   const database = external ? config.database : 'neo4j';
   const driver = await connect(uri, auth, database);
   const gateway = new Gateway(driver, database);
-  return { gateway, uri, close: () => gateway.close() };
+  return { gateway, uri, pid: null, close: () => gateway.close() };
 }
 
 /** Deletes every node and relationship (in batches), keeping constraints and indexes. */

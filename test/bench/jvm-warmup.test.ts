@@ -1,0 +1,159 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compilerShare, describeWarmup, parseStat, readJvmCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
+import type { JvmCpu } from '../../bench/jvm-warmup.ts';
+
+/** A /proc stat line with the given name and CPU ticks (utime, stime are the 14th and 15th fields). */
+function statLine(pid: number, name: string, utime: number, stime: number): string {
+  const after = ['S', '1', '1', '1', '0', '-1', '4194560', '100', '0', '0', '0', String(utime), String(stime), '0', '0', '20', '0', '30'];
+  return `${pid} (${name}) ${after.join(' ')}\n`;
+}
+
+describe('parseStat', () => {
+  it('reads the name, even with spaces and parentheses, and user + system time in ms', () => {
+    expect(parseStat(statLine(7, 'C2 CompilerThre', 120, 30))).toEqual({ name: 'C2 CompilerThre', cpuMs: 1500 });
+    expect(parseStat(statLine(7, 'odd) (name', 1, 2))).toEqual({ name: 'odd) (name', cpuMs: 30 });
+  });
+
+  it('refuses a line that is not a stat line', () => {
+    expect(() => parseStat('hello')).toThrow(/not a \/proc stat line/);
+    expect(() => parseStat('1 (java) S 1')).toThrow(/no CPU times/);
+  });
+});
+
+describe('readJvmCpu', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  it('takes the total from the process and the compilers from their threads', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hoptac-proc-'));
+    const pid = 4242;
+    mkdirSync(join(dir, String(pid), 'task'), { recursive: true });
+    // The process total also counts threads that ended, so it exceeds the sum of the threads listed.
+    writeFileSync(join(dir, String(pid), 'stat'), statLine(pid, 'java', 900, 100));
+    const threads: Array<[number, string, number, number]> = [
+      [4243, 'java', 100, 10],
+      [4250, 'C2 CompilerThre', 300, 20],
+      [4251, 'C1 CompilerThre', 40, 0],
+      [4252, 'G1 Young RemSet', 50, 0],
+      [4260, 'neo4j.BoltWorke', 200, 30],
+    ];
+    for (const [tid, name, utime, stime] of threads) {
+      mkdirSync(join(dir, String(pid), 'task', String(tid)));
+      writeFileSync(join(dir, String(pid), 'task', String(tid), 'stat'), statLine(tid, name, utime, stime));
+    }
+    expect(readJvmCpu(pid, dir)).toEqual({ compilerMs: 3600, totalMs: 10_000 });
+  });
+
+  it('is null for a process it cannot read', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hoptac-proc-'));
+    expect(readJvmCpu(4242, dir)).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('reads a live process on Linux (this one: CPU used, no HotSpot compiler threads)', () => {
+    for (let i = 0, x = 0; i < 3e7; i++) x += i; // use some CPU
+    const cpu = readJvmCpu(process.pid);
+    expect(cpu?.totalMs).toBeGreaterThan(0);
+    expect(cpu?.compilerMs).toBe(0);
+  });
+});
+
+describe('compilerShare', () => {
+  it('is the compilers’ part of the CPU used between two readings', () => {
+    expect(compilerShare({ compilerMs: 100, totalMs: 1000 }, { compilerMs: 400, totalMs: 2000 })).toBeCloseTo(0.3);
+  });
+
+  it('is null without both readings or without CPU used, and stays within 0–1', () => {
+    expect(compilerShare(null, { compilerMs: 1, totalMs: 1 })).toBeNull();
+    expect(compilerShare({ compilerMs: 0, totalMs: 50 }, { compilerMs: 0, totalMs: 50 })).toBeNull();
+    // A compiler thread that ended takes its time out of the sum: never a negative share.
+    expect(compilerShare({ compilerMs: 500, totalMs: 1000 }, { compilerMs: 100, totalMs: 2000 })).toBe(0);
+  });
+});
+
+describe('warmUntilSettled', () => {
+  /** CPU readings whose compiler share over the n-th chunk is shares[n]; 1,000 ms of CPU per chunk. */
+  function fakeCpu(shares: number[]): { readCpu: () => JvmCpu; calls: string[]; load: (chunk: number) => Promise<number> } {
+    const calls: string[] = [];
+    let cpu: JvmCpu = { compilerMs: 0, totalMs: 0 };
+    return {
+      calls,
+      readCpu: () => {
+        calls.push('read');
+        return cpu;
+      },
+      load: async (chunk) => {
+        calls.push(`load ${chunk}`);
+        const share = shares[chunk] ?? 0;
+        cpu = { compilerMs: cpu.compilerMs + 1000 * share, totalMs: cpu.totalMs + 1000 };
+        return 1000;
+      },
+    };
+  }
+
+  it('loads chunks until the compilers’ share over one falls below the threshold', async () => {
+    const fake = fakeCpu([0.45, 0.3, 0.12, 0.05]);
+    const prepared: number[] = [];
+    const outcome = await warmUntilSettled({
+      prepare: async (index) => {
+        prepared.push(index);
+        fake.calls.push(`prepare ${index}`);
+        return index;
+      },
+      load: fake.load,
+      readCpu: fake.readCpu,
+      maxReports: 30_000,
+      settledShare: 0.15,
+    });
+    expect(outcome.settled).toBe(true);
+    expect(outcome.reports).toBe(3000);
+    expect(outcome.steps.map((s) => s.compilerShare)).toEqual([0.45, 0.3, 0.12]);
+    expect(prepared).toEqual([0, 1, 2]);
+    // Preparing a chunk (emptying the graph, generating records) is outside the measured window.
+    expect(fake.calls.slice(0, 8)).toEqual(['prepare 0', 'read', 'load 0', 'read', 'prepare 1', 'read', 'load 1', 'read']);
+  });
+
+  it('stops at the maximum when the compilers never settle', async () => {
+    const fake = fakeCpu([0.5, 0.5, 0.5, 0.5, 0.5]);
+    const outcome = await warmUntilSettled({ prepare: async (i) => i, load: fake.load, readCpu: fake.readCpu, maxReports: 3000, settledShare: 0.15 });
+    expect(outcome).toMatchObject({ reports: 3000, settled: false });
+    expect(describeWarmup(outcome, 0.15)).toMatch(/^3,000 reports in \d+ s, the maximum, the JIT compilers still at 50% of Neo4j's CPU/);
+  });
+
+  it('loads the maximum where the compilers cannot be measured', async () => {
+    let loads = 0;
+    const outcome = await warmUntilSettled({
+      prepare: async (i) => i,
+      load: async () => {
+        loads++;
+        return 1000;
+      },
+      readCpu: () => null,
+      maxReports: 4000,
+      settledShare: 0.15,
+    });
+    expect(loads).toBe(4);
+    expect(outcome).toMatchObject({ reports: 4000, settled: false });
+    expect(outcome.steps.every((s) => s.compilerShare === null)).toBe(true);
+    expect(describeWarmup(outcome, 0.15)).toContain('the compilers cannot be measured here');
+  });
+
+  it('fails when a chunk loads nothing instead of looping for ever', async () => {
+    await expect(
+      warmUntilSettled({ prepare: async (i) => i, load: async () => 0, readCpu: () => null, maxReports: 1000, settledShare: 0.15 }),
+    ).rejects.toThrow(/warm-up chunk 0 loaded no report/);
+  });
+
+  it('describes a settled warm-up with its first and last chunk', async () => {
+    const fake = fakeCpu([0.41, 0.12]);
+    const outcome = await warmUntilSettled({ prepare: async (i) => i, load: fake.load, readCpu: fake.readCpu, maxReports: 30_000, settledShare: 0.15 });
+    expect(describeWarmup(outcome, 0.15)).toMatch(
+      /^2,000 reports in \d+ s, until the JIT compilers took under 15% of Neo4j's CPU \(first 1,000: \d+ r\/s, compilers 41%; last: \d+ r\/s, 12%\)$/,
+    );
+  });
+});
