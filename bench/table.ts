@@ -17,8 +17,9 @@ export type SizeFigures = {
   /** hoptac over the same first reports as the naive loader, from the same empty graph. */
   hoptacSample: { reports: number; seconds: number; writes: number };
   hoptac: { reports: number; seconds: number; writes: number; failed: number };
-  /** The JVM warm-up before both loaders (bench/jvm-warmup.ts). */
+  /** The JVM warm-up before the naive loader (bench/jvm-warmup.ts), and again between it and hoptac's loads. */
   warmup: WarmupOutcome;
+  rewarm: WarmupOutcome;
   /** Share of Neo4j's CPU its JIT compilers took while hoptac loaded the sample and the whole corpus; null where not measured. */
   hoptacCompilerShare: number | null;
   api: ApiFigures[];
@@ -71,7 +72,8 @@ export function formatTable(results: BenchResults): string {
     '  all: hoptac over the whole corpus.',
     ...results.sizes.map(
       (s) =>
-        `  warm-up before ${int(s.reports)}: ${describeWarmup(s.warmup, Number(settings.jitSettled ?? 15) / 100)}; ` +
+        `  ${int(s.reports)}: warm-up ${describeWarmup(s.warmup, Number(settings.jitSettled ?? 15) / 100)}; ` +
+        `again before hoptac's loads: ${int(s.rewarm.reports)} reports (compilers ${s.rewarm.steps.map((step) => (step.compilerShare === null ? '?' : `${Math.round(step.compilerShare * 100)}%`)).join(' → ')}); ` +
         `JIT compilers during hoptac's loads: ${s.hoptacCompilerShare === null ? 'not measured' : `${Math.round(s.hoptacCompilerShare * 100)}%`}`,
     ),
     ...results.sizes.flatMap((s) =>
