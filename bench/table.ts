@@ -70,12 +70,14 @@ export function formatTable(results: BenchResults): string {
     ),
     '  sample: the first reports of the corpus, loaded by both into an empty graph; ratio = hoptac r/s ÷ naive r/s on it.',
     '  all: hoptac over the whole corpus.',
-    ...results.sizes.map(
-      (s) =>
+    ...results.sizes.map((s) => {
+      const rewarm = s.rewarm.steps.map((step) => percent(step.compilerShare)).join(' → ');
+      return (
         `  ${int(s.reports)}: warm-up ${describeWarmup(s.warmup, Number(settings.jitSettled ?? 15) / 100)}; ` +
-        `again before hoptac's loads: ${int(s.rewarm.reports)} reports (compilers ${s.rewarm.steps.map((step) => (step.compilerShare === null ? '?' : `${Math.round(step.compilerShare * 100)}%`)).join(' → ')}); ` +
-        `JIT compilers during hoptac's loads: ${s.hoptacCompilerShare === null ? 'not measured' : `${Math.round(s.hoptacCompilerShare * 100)}%`}`,
-    ),
+        `again before hoptac's loads: ${int(s.rewarm.reports)} reports (compilers ${rewarm}); ` +
+        `JIT compilers during hoptac's loads: ${percent(s.hoptacCompilerShare)}`
+      );
+    }),
     ...results.sizes.flatMap((s) =>
       s.naive.failed + s.hoptac.failed > 0
         ? [`  ! ${int(s.reports)}: naive failed ${s.naive.failed} reports, hoptac ${s.hoptac.failed}; ${s.naive.reasons.join('; ')}`]
@@ -132,4 +134,9 @@ function ratio(hoptac: number, peer: number): string {
 /** Latency of a run, or '-' when no request completed within it. */
 function ms(run: LoadResult, value: number): string {
   return run.requests > 0 ? fixed(value, 1) : '-';
+}
+
+/** A share as a whole percentage; "not measured" for null. */
+function percent(share: number | null): string {
+  return share === null ? 'not measured' : `${Math.round(share * 100)}%`;
 }
