@@ -13,7 +13,7 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import type { RecordResult } from '../src/graph/read-records.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
-import { compilerShare, describeWarmup, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
+import { WARMUP_CHUNK, compilerShare, describeStep, describeWarmup, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
 
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
@@ -43,7 +43,6 @@ const opts = program.opts<{ sizes: string; concurrency: string; groupSize: strin
 const sizes = opts.sizes.split(',').map(Number);
 /** Report numbers of the warm-up reports: far past any corpus size, so they never overlap it. */
 const WARMUP_FIRST = 50_000_000;
-const WARMUP_CHUNK = 1000;
 
 const config = loadConfig();
 const scratch = config.neo4j.uri === undefined ? mkdtempSync(join(tmpdir(), 'hoptac-bench-')) : null;
@@ -74,11 +73,7 @@ try {
       readCpu,
       maxReports: Number(opts.warmup),
       settledShare,
-      onStep: (step, sofar) =>
-        process.stderr.write(
-          `warm-up: ${sofar.reports} reports, last ${step.reports} at ${(step.reports / step.seconds).toFixed(0)} r/s` +
-            (step.compilerShare === null ? '\n' : `, JIT compilers ${Math.round(step.compilerShare * 100)}% of Neo4j's CPU\n`),
-        ),
+      onStep: (step, sofar) => process.stderr.write(`${describeStep(step, sofar)}\n`),
     });
     process.stdout.write(`warm-up: ${describeWarmup(warmup, settledShare)}\n`);
   }

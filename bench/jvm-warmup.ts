@@ -10,6 +10,9 @@ import { readFileSync, readdirSync } from 'node:fs';
  * reached), and print how long that took.
  */
 
+/** Reports per warm-up chunk, after each of which the compilers' share is read. */
+export const WARMUP_CHUNK = 1000;
+
 /** CPU time a JVM has used, in ms: by its JIT compiler threads and by everything else. */
 export type JvmCpu = { compilerMs: number; totalMs: number };
 
@@ -103,20 +106,30 @@ export async function warmUntilSettled<T>(options: {
   return outcome;
 }
 
-/** "19,000 reports in 98 s, until the JIT compilers took 12% of Neo4j's CPU (first 1,000 reports: 137 r/s, 41%; last: 230 r/s)". */
+/** A share as a whole percentage; "not measured" for null. */
+export function formatShare(share: number | null): string {
+  return share === null ? 'not measured' : `${Math.round(share * 100)}%`;
+}
+
+/** One chunk as a progress line: "warm-up: 3000 reports, last 1000 at 110 r/s, JIT compilers 44% of Neo4j's CPU". */
+export function describeStep(step: WarmupStep, sofar: WarmupOutcome): string {
+  const compilers = step.compilerShare === null ? 'not measured' : `${formatShare(step.compilerShare)} of Neo4j's CPU`;
+  return `warm-up: ${sofar.reports} reports, last ${step.reports} at ${(step.reports / step.seconds).toFixed(0)} r/s, JIT compilers ${compilers}`;
+}
+
+/** "19,000 reports in 98 s, until the JIT compilers took under 15% of Neo4j's CPU (first 1,000 reports: 137 r/s, compilers 41%; last: 230 r/s, 12%)". */
 export function describeWarmup(outcome: WarmupOutcome, settledShare: number): string {
   const first = outcome.steps[0];
   const last = outcome.steps.at(-1);
   if (!first || !last) return 'no warm-up';
   const rate = (s: WarmupStep) => `${(s.reports / s.seconds).toFixed(0)} r/s`;
-  const share = (s: WarmupStep) => (s.compilerShare === null ? 'compilers not measured' : `${Math.round(s.compilerShare * 100)}%`);
   const end = outcome.settled
     ? `until the JIT compilers took under ${Math.round(settledShare * 100)}% of Neo4j's CPU`
     : last.compilerShare === null
       ? 'the maximum (the compilers cannot be measured here)'
-      : `the maximum, the JIT compilers still at ${share(last)} of Neo4j's CPU`;
+      : `the maximum, the JIT compilers still at ${formatShare(last.compilerShare)} of Neo4j's CPU`;
   return (
     `${outcome.reports.toLocaleString('en-US')} reports in ${outcome.seconds.toFixed(0)} s, ${end} ` +
-    `(first ${first.reports.toLocaleString('en-US')}: ${rate(first)}, compilers ${share(first)}; last: ${rate(last)}, ${share(last)})`
+    `(first ${first.reports.toLocaleString('en-US')}: ${rate(first)}, compilers ${formatShare(first.compilerShare)}; last: ${rate(last)}, ${formatShare(last.compilerShare)})`
   );
 }

@@ -14,7 +14,7 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, measureGraph } from './graph-counts.ts';
-import { compilerShare, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
+import { WARMUP_CHUNK, compilerShare, describeStep, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
 import type { JvmCpu, WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
@@ -73,8 +73,6 @@ const settings = {
 
 /** Report numbers of the warm-up reports: far past any corpus size, so they never overlap it. */
 const WARMUP_FIRST = 50_000_000;
-/** Reports per warm-up chunk, after each of which the JIT compilers' share is read. */
-const WARMUP_CHUNK = 1000;
 
 const started = performance.now();
 const date = new Date().toISOString();
@@ -189,11 +187,7 @@ async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
     readCpu: () => readNeo4jCpu(db),
     maxReports: settings.ingestWarmup,
     settledShare: settings.jitSettled / 100,
-    onStep: (step, sofar) =>
-      progress(
-        `warm-up: ${sofar.reports} reports, last ${step.reports} at ${(step.reports / step.seconds).toFixed(0)} r/s` +
-          (step.compilerShare === null ? '' : `, JIT compilers ${Math.round(step.compilerShare * 100)}% of Neo4j's CPU`),
-      ),
+    onStep: (step, sofar) => progress(describeStep(step, sofar)),
   });
   await resetGraph(db);
   return outcome;

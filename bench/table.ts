@@ -1,4 +1,4 @@
-import { describeWarmup } from './jvm-warmup.ts';
+import { describeWarmup, formatShare } from './jvm-warmup.ts';
 import type { WarmupOutcome } from './jvm-warmup.ts';
 import type { LoadResult } from './load-test.ts';
 import type { NaiveSummary } from './naive-loader.ts';
@@ -71,11 +71,11 @@ export function formatTable(results: BenchResults): string {
     '  sample: the first reports of the corpus, loaded by both into an empty graph; ratio = hoptac r/s ÷ naive r/s on it.',
     '  all: hoptac over the whole corpus.',
     ...results.sizes.map((s) => {
-      const rewarm = s.rewarm.steps.map((step) => percent(step.compilerShare)).join(' → ');
+      const rewarm = s.rewarm.steps.map((step) => formatShare(step.compilerShare)).join(' → ');
       return (
         `  ${int(s.reports)}: warm-up ${describeWarmup(s.warmup, Number(settings.jitSettled ?? 15) / 100)}; ` +
         `again before hoptac's loads: ${int(s.rewarm.reports)} reports (compilers ${rewarm}); ` +
-        `JIT compilers during hoptac's loads: ${percent(s.hoptacCompilerShare)}`
+        `JIT compilers during hoptac's loads: ${formatShare(s.hoptacCompilerShare)}`
       );
     }),
     ...results.sizes.flatMap((s) =>
@@ -134,9 +134,4 @@ function ratio(hoptac: number, peer: number): string {
 /** Latency of a run, or '-' when no request completed within it. */
 function ms(run: LoadResult, value: number): string {
   return run.requests > 0 ? fixed(value, 1) : '-';
-}
-
-/** A share as a whole percentage; "not measured" for null. */
-function percent(share: number | null): string {
-  return share === null ? 'not measured' : `${Math.round(share * 100)}%`;
 }

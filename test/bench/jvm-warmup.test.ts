@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compilerShare, describeWarmup, parseStat, readJvmCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
+import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
 import type { JvmCpu } from '../../bench/jvm-warmup.ts';
 
 /** A /proc stat line with the given name and CPU ticks (utime, stime are the 14th and 15th fields). */
@@ -155,5 +155,7 @@ describe('warmUntilSettled', () => {
     expect(describeWarmup(outcome, 0.15)).toMatch(
       /^2,000 reports in \d+ s, until the JIT compilers took under 15% of Neo4j's CPU \(first 1,000: \d+ r\/s, compilers 41%; last: \d+ r\/s, 12%\)$/,
     );
+    expect(describeStep(outcome.steps[1]!, outcome)).toMatch(/^warm-up: 2000 reports, last 1000 at \d+ r\/s, JIT compilers 12% of Neo4j's CPU$/);
+    expect(describeStep({ reports: 1000, seconds: 4, compilerShare: null }, outcome)).toBe('warm-up: 2000 reports, last 1000 at 250 r/s, JIT compilers not measured');
   });
 });
