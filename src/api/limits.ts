@@ -44,7 +44,14 @@ function namedTypeName(type: unknown): string {
   return String(type).replace(/[[\]!]/g, '');
 }
 
-type Walk = { schema: GraphQLSchema; fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; maxPageSize: number };
+type Walk = {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  maxPageSize: number;
+  /** Names of the variables the measure read (`first: $n`), so it can be reused for the same values. */
+  read: Set<string>;
+};
 
 /** Measures an operation's depth (field levels), cost and aliases; introspection fields are free. */
 export function measureOperation(
@@ -54,13 +61,58 @@ export function measureOperation(
   variables: Record<string, unknown>,
   maxPageSize: number,
 ): QueryMeasure {
+  return walkOperation(schema, document, operation, variables, maxPageSize).measure;
+}
+
+function walkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  maxPageSize: number,
+): { measure: QueryMeasure; read: Set<string> } {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
+  const read = new Set<string>();
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   const composite = asComposite(root);
-  if (!composite) return { depth: 0, cost: 0, aliases: 0 };
-  return measureSelections({ schema, fragments, variables, maxPageSize }, composite, operation.selectionSet);
+  if (!composite) return { measure: { depth: 0, cost: 0, aliases: 0 }, read };
+  return { measure: measureSelections({ schema, fragments, variables, maxPageSize, read }, composite, operation.selectionSet), read };
+}
+
+/** Most measures kept per operation (one per combination of its `first` variables' values). */
+const MEASURES_PER_OPERATION = 64;
+
+export type OperationMeasurer = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => QueryMeasure;
+
+type OperationMeasures = { variables: string[]; byValues: Map<string, QueryMeasure> };
+
+/**
+ * `measureOperation` remembered per operation for one schema and page size. Apollo hands every
+ * request with the same query text the same parsed document (its document store), and a measure
+ * depends on nothing else but the values of the variables given as `first`, so an app repeating
+ * its queries has each one walked once instead of on every request. Operations are weakly held:
+ * a document Apollo's store drops takes its measures with it.
+ */
+export function createOperationMeasurer(schema: GraphQLSchema, maxPageSize: number): OperationMeasurer {
+  const measured = new WeakMap<OperationDefinitionNode, OperationMeasures>();
+  return (document, operation, variables) => {
+    const known = measured.get(operation);
+    const hit = known?.byValues.get(keyOf(known.variables, variables));
+    if (hit) return hit;
+    const { measure, read } = walkOperation(schema, document, operation, variables, maxPageSize);
+    const entry = known ?? { variables: [...read].sort(), byValues: new Map<string, QueryMeasure>() };
+    if (entry.byValues.size >= MEASURES_PER_OPERATION) entry.byValues.clear();
+    entry.byValues.set(keyOf(entry.variables, variables), measure);
+    measured.set(operation, entry);
+    return measure;
+  };
+}
+
+/** The values that decide a measure: each read variable's number, or null when it is not a number (the default applies). */
+function keyOf(names: string[], variables: Record<string, unknown>): string {
+  return JSON.stringify(names.map((name) => (typeof variables[name] === 'number' ? variables[name] : null)));
 }
 
 function measureSelections(walk: Walk, parent: Composite, selectionSet: SelectionSetNode): QueryMeasure {
@@ -122,6 +174,7 @@ function readFirstArgument(walk: Walk, field: GraphQLField<unknown, unknown>, no
   const argument = node.arguments?.find((a) => a.name.value === 'first');
   if (argument?.value.kind === Kind.INT) return Number(argument.value.value);
   if (argument?.value.kind === Kind.VARIABLE) {
+    walk.read.add(argument.value.name.value);
     const value = walk.variables[argument.value.name.value];
     if (typeof value === 'number') return value;
   }
@@ -131,12 +184,14 @@ function readFirstArgument(walk: Walk, field: GraphQLField<unknown, unknown>, no
 
 /** Apollo plugin refusing operations beyond the limits with `QUERY_TOO_COMPLEX` (HTTP 400), before they touch the database. */
 export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  let measurer: { schema: GraphQLSchema; measure: OperationMeasurer } | undefined;
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const measure = measureOperation(schema, document, operation, request.variables ?? {}, limits.maxPageSize);
+          if (measurer?.schema !== schema) measurer = { schema, measure: createOperationMeasurer(schema, limits.maxPageSize) };
+          const measure = measurer.measure(document, operation, request.variables ?? {});
           const refusal =
             measure.depth > limits.maxDepth
               ? `Query depth ${measure.depth} exceeds the maximum of ${limits.maxDepth}.`

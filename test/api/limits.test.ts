@@ -1,16 +1,21 @@
 import { buildSchema, parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIST_SIZE, measureOperation } from '../../src/api/limits.ts';
+import { DEFAULT_LIST_SIZE, createOperationMeasurer, measureOperation } from '../../src/api/limits.ts';
 import { readTypeDefs } from '../../src/api/type-defs.ts';
 import { buildNestedQuery } from './support/nested-query.ts';
 
 const schema = buildSchema(readTypeDefs());
 
-function measure(query: string, variables: Record<string, unknown> = {}, maxPageSize = 100) {
+function parseOperation(query: string) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
   if (!operation) throw new Error('no operation');
+  return { document, operation };
+}
+
+function measure(query: string, variables: Record<string, unknown> = {}, maxPageSize = 100) {
+  const { document, operation } = parseOperation(query);
   return measureOperation(schema, document, operation, variables, maxPageSize);
 }
 
@@ -31,5 +36,39 @@ describe('measureOperation', () => {
   it('counts aliases anywhere and leaves introspection free', () => {
     expect(measure('{ a: node(id: "1") { id } b: node(id: "2") { i: id } }').aliases).toBe(3);
     expect(measure('{ __schema { types { name fields { name type { ofType { ofType { name } } } } } } }')).toEqual({ depth: 0, cost: 0, aliases: 0 });
+  });
+});
+
+describe('createOperationMeasurer', () => {
+  const query = 'query($n: Int, $m: Int) { meetings(first: $n) { nodes { id attendees { role } } } reports(first: $m) { nodes { id } } }';
+
+  it('measures as measureOperation does, for every combination of the `first` variables', () => {
+    const measurer = createOperationMeasurer(schema, 50);
+    const { document, operation } = parseOperation(query);
+    for (const variables of [{ n: 5, m: 1 }, { n: 10, m: 1 }, { n: 5, m: 2 }, { n: 500, m: 1 }, {}, { n: 'x' }, { n: 5, m: 1 }]) {
+      expect(measurer(document, operation, variables)).toEqual(measureOperation(schema, document, operation, variables, 50));
+    }
+  });
+
+  it('walks an operation once per combination of `first` values and reuses that measure', () => {
+    const measurer = createOperationMeasurer(schema, 50);
+    const { document, operation } = parseOperation(query);
+    const first = measurer(document, operation, { n: 5, m: 1, unrelated: 'a' });
+    expect(measurer(document, operation, { n: 5, m: 1, unrelated: 'b' })).toBe(first);
+    expect(measurer(document, operation, { n: 6, m: 1 })).not.toBe(first);
+    expect(measurer(document, operation, { n: 6, m: 1 }).cost).toBeGreaterThan(first.cost);
+    // the same text parsed again is another operation: measured afresh, to the same figures
+    const again = parseOperation(query);
+    const remeasured = measurer(again.document, again.operation, { n: 5, m: 1 });
+    expect(remeasured).not.toBe(first);
+    expect(remeasured).toEqual(first);
+  });
+
+  it('keeps a bounded number of measures per operation and still answers past the bound', () => {
+    const measurer = createOperationMeasurer(schema, 1000);
+    const { document, operation } = parseOperation(query);
+    for (let n = 1; n <= 200; n++) {
+      expect(measurer(document, operation, { n, m: 1 }).cost).toBe(measureOperation(schema, document, operation, { n, m: 1 }, 1000).cost);
+    }
   });
 });
