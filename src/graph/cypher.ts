@@ -12,11 +12,13 @@ const cache = new Map<string, string>();
 const FRAGMENT = /__fragment:([a-z0-9-]+)__/g;
 
 /**
- * The text of `cypher/<name>.cypher` (e.g. `cypher('ingest/merge-entities')`), read once and cached.
- * Trailing whitespace and one trailing `;` are removed, and every `__fragment:<name>__` is replaced
- * by that fragment (its comment lines left out), so an expression several statements share, such as
- * which evidence of a relationship a read returns, is written once. A missing file is a
- * programming error and throws.
+ * The text of `cypher/<name>.cypher` (e.g. `cypher('ingest/merge-entities')`), read once and cached,
+ * as it is sent to Neo4j: every `__fragment:<name>__` replaced by that fragment, so an expression
+ * several statements share, such as which evidence of a relationship a read returns, is written
+ * once; then comment lines, blank lines, indentation and one trailing `;` left out. The comments
+ * are for readers of the file: the driver sends the whole text with every query, and Neo4j keys
+ * its plan cache on it, so a read of a dozen lines with a page of comments paid for both on every
+ * request. A missing file is a programming error and throws.
  */
 export function cypher(name: string): string {
   const cached = cache.get(name);
@@ -29,22 +31,23 @@ export function cypher(name: string): string {
   } catch (error) {
     throw new Error(`no Cypher statement named ${JSON.stringify(name)} (expected cypher/${name}.cypher)`, { cause: error });
   }
-  const statement = text
-    .trimEnd()
-    .replace(/;$/, '')
-    .trimEnd()
-    .replace(FRAGMENT, (_, fragment: string) => withoutCommentLines(cypher(`fragments/${fragment}`)));
-  if (statement.trim() === '') throw new Error(`cypher/${name}.cypher is empty`);
+  const statement = compactStatement(text.replace(FRAGMENT, (_, fragment: string) => cypher(`fragments/${fragment}`))).replace(/;$/, '');
+  if (statement === '') throw new Error(`cypher/${name}.cypher is empty`);
   cache.set(name, statement);
   return statement;
 }
 
-function withoutCommentLines(text: string): string {
+/**
+ * The statement without its comment lines, blank lines, indentation and trailing spaces, one line
+ * per line of code. Statements keep `//` comments on lines of their own and string literals on one
+ * line (the tests check every file), so no literal is cut.
+ */
+export function compactStatement(text: string): string {
   return text
     .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n')
-    .trim();
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('//'))
+    .join('\n');
 }
 
 /** The statement names in one folder of `cypher/` (e.g. `schema`), sorted by file name. */
