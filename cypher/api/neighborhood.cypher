@@ -6,16 +6,14 @@
 // alliance) costs what the limit allows, not its whole degree.
 MATCH (centre:Entity {key: $centre})
 WITH centre, $relTypes + CASE WHEN centre:Province OR $walkProvinces THEN $provinceRelTypes ELSE [] END AS relTypes
-CALL {
-  WITH centre, relTypes
+CALL (centre, relTypes) {
   OPTIONAL MATCH (centre)-[r]-(m:Entity)
   WHERE type(r) IN relTypes AND ($types IS NULL OR m.type IN $types)
   WITH DISTINCT m LIMIT 2 * $limit
   RETURN collect(m) AS reached1
 }
 WITH centre, relTypes, [m IN reached1 WHERE m <> centre][..$limit - 1] AS level1
-CALL {
-  WITH level1, relTypes
+CALL (level1, relTypes) {
   UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS f
   MATCH (f)-[r]-(m:Entity)
   WHERE type(r) IN relTypes AND ($types IS NULL OR m.type IN $types)
@@ -23,8 +21,7 @@ CALL {
   RETURN collect(m) AS reached2
 }
 WITH centre, relTypes, level1, [m IN reached2 WHERE m <> centre AND NOT m IN level1][..$limit - 1 - size(level1)] AS level2
-CALL {
-  WITH level2, relTypes
+CALL (level2, relTypes) {
   UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS f
   MATCH (f)-[r]-(m:Entity)
   WHERE type(r) IN relTypes AND ($types IS NULL OR m.type IN $types)
@@ -41,71 +38,59 @@ WITH relTypes, [centre] + level1 + level2 +
 // positions): Neo4j keeps a hub's relationships grouped by type and direction, so a provincial
 // alliance's thousand ORGANIZED meetings are not read to find its one COOPERATES_WITH. Every type
 // of $relTypes and $provinceRelTypes has its branch below; a new relationship type needs one too.
-CALL {
-  WITH inside, relTypes
+CALL (inside, relTypes) {
   WITH inside, relTypes, [n IN inside WHERE COUNT { (n)--() } > $hubDegree] AS hubs
-  CALL {
-    WITH inside, relTypes, hubs
+  CALL (inside, relTypes, hubs) {
     UNWIND [n IN inside WHERE NOT n IN hubs] AS n
     MATCH (n)-[r]->(m:Entity)
     WHERE type(r) IN relTypes AND m IN inside
     RETURN n AS a, r, m AS b
     UNION ALL
-    WITH inside, relTypes, hubs
     UNWIND [n IN inside WHERE NOT n IN hubs] AS n
     MATCH (n)<-[r]-(m:Entity)
     WHERE type(r) IN relTypes AND m IN hubs
     RETURN m AS a, r, n AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'ORGANIZED' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)<-[r:ORGANIZED]-(other:Entity)
     WHERE other IN hubs
     RETURN other AS a, r, h AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'ATTENDED' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)<-[r:ATTENDED]-(other:Entity)
     WHERE other IN hubs
     RETURN other AS a, r, h AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'HOLDS_POSITION' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:HOLDS_POSITION]->(other:Entity)
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'AWARDED_BY' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:AWARDED_BY]->(other:Entity)
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'PRESENTED_AT' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:PRESENTED_AT]->(other:Entity)
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'RECEIVED' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)<-[r:RECEIVED]-(other:Entity)
     WHERE other IN hubs
     RETURN other AS a, r, h AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'COOPERATES_WITH' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:COOPERATES_WITH]->(other:Entity)
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'LOCATED_IN' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:LOCATED_IN]->(other:Entity)
     WHERE other IN hubs
     RETURN h AS a, r, other AS b
     UNION ALL
-    WITH relTypes, hubs
     UNWIND CASE WHEN size(hubs) > 1 AND 'MERGED_INTO' IN relTypes THEN hubs ELSE [] END AS h
     MATCH (h)-[r:MERGED_INTO]->(other:Entity)
     WHERE other IN hubs

@@ -11,28 +11,23 @@
 // Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
 // new size class of a list parameter, which batches of every size would keep hitting.
 UNWIND $batch.items AS item
-CALL {
-  WITH item
+CALL (item) {
   MATCH (n:Entity {key: item.key})
   RETURN n
   UNION
-  WITH item
   MATCH (n:Report {key: item.key})
   RETURN n
   UNION
-  WITH item
   MATCH (n:Statistic {key: item.key})
   RETURN n
 }
 WITH item, n, coalesce(n.type, CASE WHEN n:Report THEN 'Report' ELSE 'Statistic' END) AS nodeType
-CALL {
-  WITH item, n, nodeType
+CALL (item, n, nodeType) {
   UNWIND item.requests AS req
   WITH n, req
   WHERE req.onType = nodeType
-  CALL {
-    WITH n, req
-    CALL {
+  CALL (n, req) {
+    CALL (n, req) {
       __fragment:expand-request__
     }
     WITH n, req, r, m,
@@ -49,8 +44,7 @@ CALL {
                     end: m, endType: otherType}) AS found
   }
   WITH req, found[0..req.limit] AS found
-  CALL {
-    WITH req, found
+  CALL (req, found) {
     UNWIND found AS f
     WITH req, f, f.r AS r
     RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
@@ -58,19 +52,16 @@ CALL {
                           evidenceCount: CASE WHEN req.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS rows
   }
   WITH req, rows, [f IN found | [f.end, f.endType]] AS ends
-  CALL {
-    WITH req, ends
+  CALL (req, ends) {
     UNWIND req.children AS child
     UNWIND ends AS end
     WITH child, end
     WHERE child.onType = end[1]
     WITH child, end[0] AS e
-    CALL {
-      WITH child, e
-      CALL {
-        WITH child, e
+    CALL (child, e) {
+      CALL (child, e) {
         WITH child AS req, e AS n
-        CALL {
+        CALL (n, req) {
           __fragment:expand-request__
         }
         RETURN r, m
@@ -87,15 +78,14 @@ CALL {
                m.key
       RETURN collect({r: r, outgoing: startNode(r) = e, node: m {.*, text: null, searchText: null, type: otherType}}) AS found
     }
-    CALL {
-      WITH child, found
+    CALL (child, found) {
       UNWIND found[0..child.limit] AS f
       WITH child, f, f.r AS r
       RETURN collect({type: type(r), outgoing: f.outgoing, node: f.node,
                       props: r {.*, fact: null, evidence: CASE WHEN child.evidence THEN __fragment:evidence-recent__ ELSE [] END,
-                          evidenceCount: CASE WHEN child.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS rows
+                          evidenceCount: CASE WHEN child.evidence THEN __fragment:evidence-count__ ELSE 0 END}}) AS childRows
     }
-    RETURN collect({id: child.id, key: e.key, rows: rows}) AS nested
+    RETURN collect({id: child.id, key: e.key, rows: childRows}) AS nested
   }
   RETURN collect({id: req.id, rows: rows}) AS level1, collect(nested) AS level2
 }

@@ -3,16 +3,13 @@
 // Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
 // new size class of a list parameter, which batches of every size would keep hitting.
 UNWIND $batch.keys AS key
-CALL {
-  WITH key
+CALL (key) {
   MATCH (n:Entity {key: key})
   RETURN n
   UNION
-  WITH key
   MATCH (n:Report {key: key})
   RETURN n
   UNION
-  WITH key
   MATCH (n:Statistic {key: key})
   RETURN n
 }

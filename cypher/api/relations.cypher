@@ -6,20 +6,17 @@
 // Lists come inside the map $batch: Neo4j plans a statement again (seconds for this one) for each
 // new size class of a list parameter, which batches of every size would keep hitting.
 UNWIND $batch.requests AS req
-CALL {
-  WITH req
+CALL (req) {
   MATCH (n:Entity {key: req.key})
   RETURN n
   UNION
-  WITH req
   MATCH (n:Report {key: req.key})
   RETURN n
   UNION
-  WITH req
   MATCH (n:Statistic {key: req.key})
   RETURN n
 }
-CALL {
+CALL (n, req) {
   __fragment:expand-request__
 }
 WITH req, n, r, m,

@@ -3,11 +3,9 @@
 MATCH (asked:Province {key: $provinceKey})
 OPTIONAL MATCH (asked)-[:MERGED_INTO]->(newer:Province)
 WITH CASE WHEN $rollUp THEN coalesce(newer, asked) ELSE asked END AS today
-CALL {
-  WITH today
+CALL (today) {
   RETURN today AS p
   UNION
-  WITH today
   MATCH (old:Province)-[:MERGED_INTO]->(today)
   WHERE $rollUp
   RETURN old AS p

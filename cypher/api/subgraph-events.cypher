@@ -1,6 +1,6 @@
 // The nodes of a province or date-range selection: meetings and awards in the province and
 // range, the entities directly linked to them, and (without a range) every entity of the province.
-CALL {
+CALL () {
   MATCH (e:Entity)
   WHERE e.type IN ['Meeting', 'Award']
     AND ($provinceKey IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Province {key: $provinceKey}) })
@@ -8,11 +8,9 @@ CALL {
     AND ($to IS NULL OR e.date <= $to)
   RETURN e
 }
-CALL {
-  WITH e
+CALL (e) {
   RETURN e AS n
   UNION
-  WITH e
   MATCH (e)-[r]-(n:Entity)
   WHERE type(r) IN $relTypes
   RETURN n

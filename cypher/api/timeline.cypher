@@ -1,18 +1,15 @@
 // The dated meetings and awards involving an entity: those it is linked to, the ones held in
 // it (a province), and itself (a meeting or award), oldest first.
 MATCH (x:Entity {key: $key})
-CALL {
-  WITH x
+CALL (x) {
   MATCH (x)-[r:ATTENDED|ORGANIZED|RECEIVED|AWARDED_BY|PRESENTED_AT]-(e:Entity)
   WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
   RETURN e, type(r) AS relation, r {.*, fact: null} AS props
   UNION ALL
-  WITH x
   MATCH (x)<-[:LOCATED_IN]-(e:Entity)
   WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
   RETURN e, 'LOCATED_IN' AS relation, {} AS props
   UNION ALL
-  WITH x
   WITH x AS e
   WHERE e.type IN ['Meeting', 'Award'] AND e.date IS NOT NULL
   RETURN e, 'SELF' AS relation, {} AS props

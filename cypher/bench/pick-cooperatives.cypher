@@ -2,8 +2,7 @@
 // hoptac's node limit, so both servers return the same nodes: centres for the neighbourhood query.
 MATCH (c:Cooperative)
 WITH c LIMIT $scan
-CALL {
-  WITH c
+CALL (c) {
   MATCH (c)-[r1]-(a:Entity)
   WHERE type(r1) IN $relTypes
   OPTIONAL MATCH (a)-[r2]-(b:Entity)

@@ -15,13 +15,13 @@
 // separate lists would plan this statement again (about a second) for each new mix of sizes;
 // a map parameter has one cache key.
 CYPHER replan=skip
-CALL {
+CALL () {
   UNWIND $load.provinces AS pr
   MERGE (p:Entity {key: pr.key})
   ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
                 p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
 }
-CALL {
+CALL () {
   UNWIND $load.entities AS e
   MERGE (n:Entity {key: e.key})
   WITH e, n, n.type IS NULL AS created
@@ -39,8 +39,7 @@ CALL {
   FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END |
     SET n.aliases = n.aliases + fresh, n.searchText = n.searchText + reduce(s = '', a IN fresh | s + ' ' + a))
   WITH e, n, created
-  CALL {
-    WITH e, n
+  CALL (e, n) {
     UNWIND e.mentions AS m
     MATCH (r:Report {key: m.report})
     CREATE (r)-[:MENTIONS {spans: m.spans}]->(n)
@@ -50,7 +49,7 @@ CALL {
   MATCH (p:Entity {key: e.provinceKey})
   CREATE (n)-[:LOCATED_IN]->(p)
 }
-CALL {
+CALL () {
   UNWIND $load.relationships AS rel
   MATCH (a:Entity {key: rel.source})
   MATCH (b:Entity {key: rel.target})
@@ -73,16 +72,14 @@ CALL {
   CREATE (:Evidence {fact: rel.fact, report: ev.report, publishedAt: ev.publishedAt, source: rel.source,
                      target: rel.target, start: ev.start, `end`: ev.end, text: ev.text})
 }
-CALL {
+CALL () {
   UNWIND $load.reports AS load
   MATCH (r:Report {key: load.report})
-  CALL {
-    WITH r, load
+  CALL (r, load) {
     MATCH (home:Province {key: load.reportProvinceKey})
     CREATE (r)-[:ABOUT]->(home)
   }
-  CALL {
-    WITH r, load
+  CALL (r, load) {
     UNWIND load.statistics AS s
     CREATE (st:Statistic {key: s.key})
     SET st.metric = s.metric, st.value = s.value, st.unit = s.unit, st.qualifier = s.qualifier,
