@@ -13,7 +13,7 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import type { RecordResult } from '../src/graph/read-records.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
-import { WARMUP_CHUNK, compilerShare, describeStep, describeWarmup, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
+import { compilerShare, describeStep, describeWarmup, readNeo4jCpu, warmUntilSettled } from './jvm-warmup.ts';
 
 /**
  * Ingest benchmark: loads generated corpora (their expected records, so only the graph is
@@ -56,15 +56,14 @@ try {
   process.stdout.write(
     `ingest benchmark · seed ${opts.seed} · concurrency ${opts.concurrency} · ${opts.groupSize} reports per transaction · warm-up of at most ${opts.warmup} reports · ${database.uri}\n`,
   );
-  const readCpu = () => (database.pid === null ? null : readJvmCpu(database.pid));
+  const readCpu = () => readNeo4jCpu(database);
   const settledShare = Number(opts.jitSettled) / 100;
   if (Number(opts.warmup) > 0) {
-    const chunk = Math.min(WARMUP_CHUNK, Number(opts.warmup));
     const warmup = await warmUntilSettled({
-      prepare: async (index) => {
+      prepare: async (chunk) => {
         await emptyGraph(database);
         await ensureProvinces(database.gateway);
-        return [...expectedRecords(chunk, Number(opts.seed), WARMUP_FIRST + index * chunk)];
+        return [...expectedRecords(chunk.reports, Number(opts.seed), WARMUP_FIRST + chunk.offset)];
       },
       load: async (records) => {
         const summary = await ingestRecords(database.gateway, records);

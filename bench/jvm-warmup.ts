@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import type { Database } from '../src/graph/database.ts';
 
 /**
  * Warming Neo4j's JVM up before measuring loads. On a small machine HotSpot's JIT compilers keep
@@ -10,8 +11,11 @@ import { readFileSync, readdirSync } from 'node:fs';
  * reached), and print how long that took.
  */
 
-/** Reports per warm-up chunk, after each of which the compilers' share is read. */
-export const WARMUP_CHUNK = 1000;
+/** Reports per warm-up chunk (fewer when the maximum is smaller), after each of which the compilers' share is read. */
+const WARMUP_CHUNK = 1000;
+
+/** One chunk to prepare: its place, its first report's offset among the warm-up reports, and its size. */
+export type WarmupChunk = { index: number; offset: number; reports: number };
 
 /** CPU time a JVM has used, in ms: by its JIT compiler threads and by everything else. */
 export type JvmCpu = { compilerMs: number; totalMs: number };
@@ -60,6 +64,11 @@ export function readJvmCpu(pid: number, proc = '/proc'): JvmCpu | null {
   }
 }
 
+/** The CPU of the local Neo4j this process started; null for a server at `NEO4J_URI` (no pid) or without /proc. */
+export function readNeo4jCpu(database: Pick<Database, 'pid'>): JvmCpu | null {
+  return database.pid === null ? null : readJvmCpu(database.pid);
+}
+
 /** The compilers' share of the JVM's CPU between two readings; null without both or without CPU used. */
 export function compilerShare(before: JvmCpu | null, after: JvmCpu | null): number | null {
   if (!before || !after) return null;
@@ -74,12 +83,13 @@ export type WarmupStep = { reports: number; seconds: number; compilerShare: numb
 export type WarmupOutcome = { reports: number; seconds: number; settled: boolean; steps: WarmupStep[] };
 
 /**
- * Loads chunk after chunk (`prepare` is not timed, `load` is and returns the reports it loaded)
- * until the compilers' share of the JVM's CPU over a chunk is below `settledShare`, or
- * `maxReports` are loaded. Without CPU readings (`readCpu` null) it loads `maxReports`.
+ * Loads chunks of `WARMUP_CHUNK` reports, the last one cut so as not to pass `maxReports`
+ * (`prepare` is not timed, `load` is and returns the reports it loaded), until the compilers' share of the JVM's CPU over a chunk
+ * is below `settledShare`, or `maxReports` are loaded. Without CPU readings (`readCpu` null) it
+ * loads `maxReports`.
  */
 export async function warmUntilSettled<T>(options: {
-  prepare: (index: number) => Promise<T>;
+  prepare: (chunk: WarmupChunk) => Promise<T>;
   load: (prepared: T) => Promise<number>;
   readCpu: () => JvmCpu | null;
   maxReports: number;
@@ -88,12 +98,13 @@ export async function warmUntilSettled<T>(options: {
 }): Promise<WarmupOutcome> {
   const outcome: WarmupOutcome = { reports: 0, seconds: 0, settled: false, steps: [] };
   for (let index = 0; outcome.reports < options.maxReports; index++) {
-    const prepared = await options.prepare(index);
+    const reports = Math.min(WARMUP_CHUNK, options.maxReports - outcome.reports);
+    const prepared = await options.prepare({ index, offset: outcome.reports, reports });
     const before = options.readCpu();
     const started = performance.now();
-    const reports = await options.load(prepared);
-    const step: WarmupStep = { reports, seconds: (performance.now() - started) / 1000, compilerShare: compilerShare(before, options.readCpu()) };
-    if (reports <= 0) throw new Error(`warm-up chunk ${index} loaded no report`);
+    const loaded = await options.load(prepared);
+    const step: WarmupStep = { reports: loaded, seconds: (performance.now() - started) / 1000, compilerShare: compilerShare(before, options.readCpu()) };
+    if (loaded <= 0) throw new Error(`warm-up chunk ${index} loaded no report`);
     outcome.steps.push(step);
     outcome.reports += step.reports;
     outcome.seconds += step.seconds;

@@ -14,8 +14,8 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, measureGraph } from './graph-counts.ts';
-import { WARMUP_CHUNK, compilerShare, describeStep, readJvmCpu, warmUntilSettled } from './jvm-warmup.ts';
-import type { JvmCpu, WarmupOutcome } from './jvm-warmup.ts';
+import { compilerShare, describeStep, readNeo4jCpu, warmUntilSettled } from './jvm-warmup.ts';
+import type { WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
 import { spawnServer } from './servers.ts';
@@ -177,11 +177,10 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
 
 /** Loads chunks of reports from outside the corpus into an emptied graph until Neo4j's JIT has settled; leaves the graph empty. */
 async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
-  const chunk = Math.min(WARMUP_CHUNK, settings.ingestWarmup);
   const outcome = await warmUntilSettled({
-    prepare: async (index) => {
+    prepare: async (chunk) => {
       await resetGraph(db);
-      return expectedRecords(settings.seed, WARMUP_FIRST + index * chunk, chunk);
+      return expectedRecords(settings.seed, WARMUP_FIRST + chunk.offset, chunk.reports);
     },
     load: async (records) => (await ingestChunk(db, records)).reports,
     readCpu: () => readNeo4jCpu(db),
@@ -191,10 +190,6 @@ async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
   });
   await resetGraph(db);
   return outcome;
-}
-
-function readNeo4jCpu(db: Database): JvmCpu | null {
-  return db.pid === null ? null : readJvmCpu(db.pid);
 }
 
 /**

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
-import type { JvmCpu } from '../../bench/jvm-warmup.ts';
+import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, readNeo4jCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
+import type { JvmCpu, WarmupChunk } from '../../bench/jvm-warmup.ts';
 
 /** A /proc stat line with the given name and CPU ticks (utime, stime are the 14th and 15th fields). */
 function statLine(pid: number, name: string, utime: number, stime: number): string {
@@ -60,6 +60,11 @@ describe('readJvmCpu', () => {
     const cpu = readJvmCpu(process.pid);
     expect(cpu?.totalMs).toBeGreaterThan(0);
     expect(cpu?.compilerMs).toBe(0);
+    expect(readNeo4jCpu({ pid: process.pid })?.totalMs).toBeGreaterThan(0);
+  });
+
+  it('reads nothing for a database at NEO4J_URI, which has no local process', () => {
+    expect(readNeo4jCpu({ pid: null })).toBeNull();
   });
 });
 
@@ -98,12 +103,12 @@ describe('warmUntilSettled', () => {
 
   it('loads chunks until the compilers’ share over one falls below the threshold', async () => {
     const fake = fakeCpu([0.45, 0.3, 0.12, 0.05]);
-    const prepared: number[] = [];
+    const prepared: WarmupChunk[] = [];
     const outcome = await warmUntilSettled({
-      prepare: async (index) => {
-        prepared.push(index);
-        fake.calls.push(`prepare ${index}`);
-        return index;
+      prepare: async (chunk) => {
+        prepared.push(chunk);
+        fake.calls.push(`prepare ${chunk.index}`);
+        return chunk.index;
       },
       load: fake.load,
       readCpu: fake.readCpu,
@@ -113,14 +118,18 @@ describe('warmUntilSettled', () => {
     expect(outcome.settled).toBe(true);
     expect(outcome.reports).toBe(3000);
     expect(outcome.steps.map((s) => s.compilerShare)).toEqual([0.45, 0.3, 0.12]);
-    expect(prepared).toEqual([0, 1, 2]);
+    expect(prepared).toEqual([
+      { index: 0, offset: 0, reports: 1000 },
+      { index: 1, offset: 1000, reports: 1000 },
+      { index: 2, offset: 2000, reports: 1000 },
+    ]);
     // Preparing a chunk (emptying the graph, generating records) is outside the measured window.
     expect(fake.calls.slice(0, 8)).toEqual(['prepare 0', 'read', 'load 0', 'read', 'prepare 1', 'read', 'load 1', 'read']);
   });
 
   it('stops at the maximum when the compilers never settle', async () => {
     const fake = fakeCpu([0.5, 0.5, 0.5, 0.5, 0.5]);
-    const outcome = await warmUntilSettled({ prepare: async (i) => i, load: fake.load, readCpu: fake.readCpu, maxReports: 3000, settledShare: 0.15 });
+    const outcome = await warmUntilSettled({ prepare: async ({ index }) => index, load: fake.load, readCpu: fake.readCpu, maxReports: 3000, settledShare: 0.15 });
     expect(outcome).toMatchObject({ reports: 3000, settled: false });
     expect(describeWarmup(outcome, 0.15)).toMatch(/^3,000 reports in \d+ s, the maximum, the JIT compilers still at 50% of Neo4j's CPU/);
   });
@@ -128,7 +137,7 @@ describe('warmUntilSettled', () => {
   it('loads the maximum where the compilers cannot be measured', async () => {
     let loads = 0;
     const outcome = await warmUntilSettled({
-      prepare: async (i) => i,
+      prepare: async ({ index }) => index,
       load: async () => {
         loads++;
         return 1000;
@@ -143,15 +152,40 @@ describe('warmUntilSettled', () => {
     expect(describeWarmup(outcome, 0.15)).toContain('the compilers cannot be measured here');
   });
 
+  it('never loads more than the maximum: the last chunk is cut, and a maximum below a chunk is one chunk', async () => {
+    const chunksFor = async (maxReports: number) => {
+      const prepared: WarmupChunk[] = [];
+      const outcome = await warmUntilSettled({
+        prepare: async (chunk) => {
+          prepared.push(chunk);
+          return chunk.reports;
+        },
+        load: async (reports) => reports,
+        readCpu: () => null,
+        maxReports,
+        settledShare: 0.15,
+      });
+      return { prepared, reports: outcome.reports };
+    };
+    expect(await chunksFor(1500)).toEqual({
+      prepared: [
+        { index: 0, offset: 0, reports: 1000 },
+        { index: 1, offset: 1000, reports: 500 },
+      ],
+      reports: 1500,
+    });
+    expect(await chunksFor(300)).toEqual({ prepared: [{ index: 0, offset: 0, reports: 300 }], reports: 300 });
+  });
+
   it('fails when a chunk loads nothing instead of looping for ever', async () => {
     await expect(
-      warmUntilSettled({ prepare: async (i) => i, load: async () => 0, readCpu: () => null, maxReports: 1000, settledShare: 0.15 }),
+      warmUntilSettled({ prepare: async ({ index }) => index, load: async () => 0, readCpu: () => null, maxReports: 1000, settledShare: 0.15 }),
     ).rejects.toThrow(/warm-up chunk 0 loaded no report/);
   });
 
   it('describes a settled warm-up with its first and last chunk', async () => {
     const fake = fakeCpu([0.41, 0.12]);
-    const outcome = await warmUntilSettled({ prepare: async (i) => i, load: fake.load, readCpu: fake.readCpu, maxReports: 30_000, settledShare: 0.15 });
+    const outcome = await warmUntilSettled({ prepare: async ({ index }) => index, load: fake.load, readCpu: fake.readCpu, maxReports: 30_000, settledShare: 0.15 });
     expect(describeWarmup(outcome, 0.15)).toMatch(
       /^2,000 reports in \d+ s, until the JIT compilers took under 15% of Neo4j's CPU \(first 1,000: \d+ r\/s, compilers 41%; last: \d+ r\/s, 12%\)$/,
     );
