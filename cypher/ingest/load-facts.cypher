@@ -68,9 +68,10 @@ CALL () {
   FOREACH (_ IN CASE WHEN rel.type = 'COOPERATES_WITH' THEN [1] ELSE [] END |
     MERGE (a)-[x:COOPERATES_WITH]->(b) ON CREATE SET x.fact = rel.fact)
   WITH rel
-  UNWIND rel.evidence AS ev
-  CREATE (:Evidence {fact: rel.fact, report: ev.report, publishedAt: ev.publishedAt, source: rel.source,
-                     target: rel.target, start: ev.start, `end`: ev.end, text: ev.text})
+  UNWIND rel.evidence AS stated
+  CREATE (ev:Evidence {fact: rel.fact, report: stated.report, publishedAt: stated.publishedAt, source: rel.source,
+                       target: rel.target, start: stated.start, `end`: stated.end, text: stated.text})
+  SET ev.rank = __fragment:evidence-rank__
 }
 CALL () {
   UNWIND $load.reports AS load

@@ -5,14 +5,20 @@ import type { Gateway } from './gateway.ts';
 
 const log = createDebug('hoptac:graph:migrate');
 
-/** What `applySchema` ran, in order. */
-export type SchemaResult = { applied: string[] };
+/** What `applySchema` ran, in order, and how many nodes each backfill changed. */
+export type SchemaResult = { applied: string[]; backfilled: Record<string, number> };
+
+/** Nodes a backfill changes per transaction unless told otherwise: bounded memory on a graph of any size. */
+export const BACKFILL_BATCH = 10_000;
 
 /**
- * Applies every `cypher/schema/*.cypher` in file-name order, each in its own transaction, then waits
- * until the indexes are online. The files use `IF NOT EXISTS`, so running this again changes nothing.
+ * Applies every `cypher/schema/*.cypher` in file-name order, each in its own transaction, waits
+ * until the indexes are online, then runs every `cypher/backfill/*.cypher` (properties a graph
+ * loaded by an earlier version lacks) in batches until it changes nothing. The files use
+ * `IF NOT EXISTS` and the backfills only touch nodes that lack what they set, so running this
+ * again changes nothing.
  */
-export async function applySchema(gateway: Gateway, opts: { awaitIndexesSeconds?: number } = {}): Promise<SchemaResult> {
+export async function applySchema(gateway: Gateway, opts: { awaitIndexesSeconds?: number; backfillBatch?: number } = {}): Promise<SchemaResult> {
   const applied: string[] = [];
   for (const name of listCypherNames('schema')) {
     for (const statement of splitStatements(cypher(name))) {
@@ -22,7 +28,23 @@ export async function applySchema(gateway: Gateway, opts: { awaitIndexesSeconds?
     applied.push(name);
   }
   await gateway.read((tx) => tx.run(cypher('platform/await-indexes'), { seconds: int(opts.awaitIndexesSeconds ?? 120) }));
-  return { applied };
+  const backfilled: Record<string, number> = {};
+  for (const name of listCypherNames('backfill')) backfilled[name] = await backfill(gateway, name, opts.backfillBatch ?? BACKFILL_BATCH);
+  return { applied, backfilled };
+}
+
+/** Runs a backfill statement (`$batch` in, `changed` out) until a run changes fewer than a batch. */
+async function backfill(gateway: Gateway, name: string, batch: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = await gateway.write(async (tx) => {
+      const result = await tx.run(cypher(name), { batch: int(batch) });
+      return Number(result.records[0]?.get('changed') ?? 0);
+    });
+    total += changed;
+    if (changed > 0) log('%s: %d nodes', name, total);
+    if (changed < batch) return total;
+  }
 }
 
 /** A schema file holds one statement, but tolerate several separated by `;` at line ends. */

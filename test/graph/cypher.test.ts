@@ -14,7 +14,7 @@ describe('named Cypher statements', () => {
     expect(fragment).toMatch(/^\/\/ /);
     expect(fragment).toMatch(/\n {2}MATCH \(ev:Evidence/);
     expect(statement).toContain(compactStatement(fragment));
-    expect(statement).toContain('reverse(COLLECT {\nMATCH (ev:Evidence {fact: r.fact})\n');
+    expect(statement).toContain('reverse(COLLECT {\nMATCH (ev:Evidence)\nUSING INDEX ev:Evidence(fact, rank)\n');
     expect(statement).not.toContain('(undated reports count as oldest)');
   });
 
@@ -60,7 +60,7 @@ describe('compactStatement', () => {
   });
 });
 
-const FOLDERS = ['api', 'ingest', 'bench', 'platform', 'schema'];
+const FOLDERS = ['api', 'ingest', 'bench', 'platform', 'schema', 'backfill'];
 
 describe('fragments/expand-request', () => {
   const fragment = readFileSync(join(CYPHER_DIR, 'fragments/expand-request.cypher'), 'utf8');

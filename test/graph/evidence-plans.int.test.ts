@@ -64,6 +64,36 @@ describe('evidence reads', () => {
     }
   });
 
+  it('of the latest sentences of a relationship cost the same however many reports state it', async () => {
+    const [position] = (await db.gateway.read((tx) => tx.run('MATCH ()-[x:HOLDS_POSITION]->() RETURN x.fact AS fact LIMIT 1'))).records;
+    const fact = position?.get('fact') as string;
+    const latest = async (): Promise<{ hits: number; reports: string[] }> => {
+      const result = await db.gateway.read((tx) =>
+        tx.run(`PROFILE MATCH ()-[r:HOLDS_POSITION {fact: $fact}]->() RETURN ${cypher('fragments/evidence-recent')} AS evidence`, { fact, evidenceLimit: neo4j.int(3) }),
+      );
+      const evidence = result.records[0]?.get('evidence') as { report: string }[];
+      return { hits: dbHits(result.summary.profile as unknown as ProfileNode), reports: evidence.map((ev) => ev.report) };
+    };
+    const before = await latest();
+    // 3,000 more reports state it, published in 2031, the last of them on the 28th (report keys by day).
+    await db.gateway.write((tx) =>
+      tx.run(
+        `UNWIND range(1, 3000) AS i
+         WITH i, '2031-02-' + right('0' + (i % 28 + 1), 2) AS day, 'report:restated-' + right('000' + i, 4) AS report
+         CREATE (ev:Evidence {fact: $fact, report: report, publishedAt: day, start: 0, end: 1, text: 'restated'})
+         SET ev.rank = ${cypher('fragments/evidence-rank')}`,
+        { fact },
+      ),
+    );
+    try {
+      const after = await latest();
+      expect(after.reports).toEqual(['report:restated-2939', 'report:restated-2967', 'report:restated-2995']);
+      expect(after.hits).toBeLessThan(before.hits + 50);
+    } finally {
+      await db.gateway.write((tx) => tx.run("MATCH (ev:Evidence) WHERE ev.report STARTS WITH 'report:restated-' DELETE ev"));
+    }
+  });
+
   it.each(READERS)('%s seeks Evidence by index', async (name) => {
     const statement = cypher(name).replaceAll('__MAX__', '3');
     const result = await db.gateway.write((tx) => tx.run(`EXPLAIN ${statement}`));

@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('named Cypher statements', () => {
-  const names = ['api', 'ingest', 'bench', 'platform'].flatMap((folder) => listCypherNames(folder));
+  const names = ['api', 'ingest', 'bench', 'platform', 'backfill'].flatMap((folder) => listCypherNames(folder));
 
   it.each(names)('%s plans without deprecation, performance or scoping notifications', async (name) => {
     const text = render(name);

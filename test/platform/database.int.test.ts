@@ -1,7 +1,8 @@
+import { int } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/graph/database.ts';
 import { applySchema } from '../../src/graph/migrate.ts';
-import { listCypherNames } from '../../src/graph/cypher.ts';
+import { cypher, listCypherNames } from '../../src/graph/cypher.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
 
 describe('the test database', () => {
@@ -71,10 +72,57 @@ describe('the test database', () => {
     const second = await applySchema(db.gateway);
     expect(first.applied).toEqual(listCypherNames('schema'));
     expect(second.applied).toEqual(first.applied);
+    expect(Object.keys(second.backfilled)).toEqual(listCypherNames('backfill'));
+    expect(Object.values(second.backfilled).every((changed) => changed === 0)).toBe(true);
     expect(await countSchema(db)).toEqual(afterFirst);
     expect(afterFirst.constraints + afterFirst.indexes).toBeGreaterThanOrEqual(first.applied.length);
   });
 });
+
+describe('applySchema on a graph loaded by an earlier version', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await resetGraph(db.gateway);
+  });
+  afterAll(async () => {
+    await resetGraph(db.gateway);
+    await db.close();
+  });
+
+  it('gives Evidence nodes without a rank theirs, in batches, so their sentences are read again', async () => {
+    // 23 nodes as an earlier loader wrote them (no rank), some undated; batches of 5 take five runs.
+    await db.gateway.write((tx) =>
+      tx.run(`UNWIND range(1, 23) AS i
+              CREATE (:Evidence {fact: 'fact:old', report: 'report:' + i, start: 0, end: 1, text: 'câu ' + i,
+                                 publishedAt: CASE WHEN i % 4 = 0 THEN null ELSE '2024-01-' + right('0' + (i % 28 + 1), 2) END})`),
+    );
+    const first = await applySchema(db.gateway, { backfillBatch: 5 });
+    const second = await applySchema(db.gateway, { backfillBatch: 5 });
+    const ranks = await db.gateway.read(async (tx) =>
+      (await tx.run("MATCH (ev:Evidence {fact: 'fact:old'}) RETURN ev.report AS report, ev.publishedAt AS publishedAt, ev.rank AS rank")).records.map((r) => r.toObject()),
+    );
+    const latest = await db.gateway.read(async (tx) =>
+      (await tx.run(`WITH {fact: 'fact:old'} AS r RETURN ${cypher('fragments/evidence-recent')} AS evidence`, { evidenceLimit: int(3) })).records[0]!.get('evidence'),
+    );
+    const byDate = [...ranks].sort((a, b) => compareBy(a.publishedAt ?? '', b.publishedAt ?? '') || compareBy(a.report, b.report));
+    expect({
+      first: first.backfilled['backfill/evidence-rank'],
+      second: second.backfilled['backfill/evidence-rank'],
+      ranks: ranks.map((r) => r.rank),
+      latest: latest.map((ev: { report: string }) => ev.report),
+    }).toEqual({
+      first: 23,
+      second: 0,
+      ranks: ranks.map((r) => `${r.publishedAt ?? ''} ${r.report}`),
+      latest: byDate.slice(-3).map((r) => r.report),
+    });
+  });
+});
+
+function compareBy(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 async function countSchema(db: Database): Promise<{ constraints: number; indexes: number; names: string[] }> {
   return db.gateway.read(async (tx) => {
