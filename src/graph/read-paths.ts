@@ -9,7 +9,16 @@ import type { NodeRow, ReadOptions } from './read-rows.ts';
 /** One hop of a path in path order; `relation.outgoing` says whether it is stored from `from` to `to`. */
 export type PathHop = { from: NodeRow; to: NodeRow; relation: RelationRow };
 export type PathRow = { nodes: NodeRow[]; hops: PathHop[] };
-export type PathRequest = { from: string; to: string; maxLength: number; throughProvinces: boolean; limit: number };
+/** `evidence`/`evidenceCount`: whether hops carry their latest sentences / the count of all (both unless told otherwise). */
+export type PathRequest = {
+  from: string;
+  to: string;
+  maxLength: number;
+  throughProvinces: boolean;
+  limit: number;
+  evidence?: boolean;
+  evidenceCount?: boolean;
+};
 
 /** Longest path the API looks for: beyond it shortest-path search on a dense graph gets costly and the answer meaningless. */
 export const MAX_PATH_LENGTH = 6;
@@ -19,14 +28,22 @@ const rowSchema = z.object({
   rels: z.array(z.object({ type: z.string(), start: z.string(), props: z.record(z.string(), z.unknown()) })),
 });
 
-/** The shortest paths between two entities, each hop with its evidence; empty when none is short enough. */
+/** The shortest paths between two entities, each hop with its evidence; empty when none is short enough or an end does not exist. */
 export async function readShortestPaths(gateway: Gateway, request: PathRequest, options: ReadOptions = {}): Promise<PathRow[]> {
   const { maxLength } = request;
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) throw new Error(`maxLength out of range: ${maxLength}`);
   if (request.from === request.to) return [];
   const name = request.throughProvinces ? 'api/paths-through-provinces' : 'api/paths';
   const text = cypher(name).replaceAll('__MAX__', String(maxLength));
-  const result = await gateway.readOne(text, toCypherParams({ from: request.from, to: request.to, limit: request.limit, evidenceLimit: EVIDENCE_LIMIT }), options);
+  const params = {
+    from: request.from,
+    to: request.to,
+    limit: request.limit,
+    evidenceLimit: EVIDENCE_LIMIT,
+    withEvidence: request.evidence ?? true,
+    withEvidenceCount: request.evidenceCount ?? true,
+  };
+  const result = await gateway.readOne(text, toCypherParams(params), options);
   return result.records.map((record) => toPath(rowSchema.parse(toPlain(record.toObject()))));
 }
 

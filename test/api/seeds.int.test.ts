@@ -138,6 +138,33 @@ describe('relationship queries', () => {
     expect(path?.hops[1]?.evidence[0]?.text).toContain('Lê Tuấn An');
   });
 
+  it('reads a path in one query, and its hops’ sentences and counts only when the query asks for them', async () => {
+    const [from, to] = [await findId('dinh cong su', 'Official'), await findId('le tuan an', 'Official')];
+    const readOne = vi.spyOn(db.gateway, 'readOne');
+    const read = vi.spyOn(db.gateway, 'read');
+    const ask = async (hopFields: string) => {
+      readOne.mockClear();
+      read.mockClear();
+      const response = await post(`query($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 4) { hops { ${hopFields} } } }`, { from, to });
+      expect(response.errors).toEqual([]);
+      const params = readOne.mock.calls.map(([, p]) => [p.withEvidence, p.withEvidenceCount]);
+      return { params, reads: read.mock.calls.length, hops: (response.data?.path as { hops: Record<string, unknown>[] }[])[0]?.hops };
+    };
+    try {
+      const bare = await ask('type');
+      const sentences = await ask('evidence { text }');
+      const counted = await ask('... on Hop { evidenceCount }');
+      expect({ params: bare.params, reads: bare.reads, hops: bare.hops }).toEqual({ params: [[false, false]], reads: 0, hops: [{ type: 'ATTENDED' }, { type: 'ATTENDED' }] });
+      expect(sentences.params).toEqual([[true, false]]);
+      expect(sentences.hops?.every((hop) => (hop.evidence as unknown[]).length > 0)).toBe(true);
+      expect(counted.params).toEqual([[false, true]]);
+      expect(counted.hops).toEqual([{ evidenceCount: 1 }, { evidenceCount: 1 }]);
+    } finally {
+      readOne.mockRestore();
+      read.mockRestore();
+    }
+  });
+
   it('answers coAttendance, timeline, neighborhood, cooperationNetwork and statistics from the same graph', async () => {
     const su = await findId('dinh cong su', 'Official');
     const alliance = await findId('lien minh hop tac xa tinh hoa binh', 'Alliance');

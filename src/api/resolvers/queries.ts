@@ -83,14 +83,17 @@ export const queryResolvers = {
     return hits.map((hit) => ({ node: hit.node, score: hit.score }));
   },
 
-  path: async (_root: unknown, args: unknown, context: ApiContext) => {
+  path: async (_root: unknown, args: unknown, context: ApiContext, info: GraphQLResolveInfo) => {
     const { from, to, maxLength, throughProvinces, first } = parseArgs(pathArgsSchema, args);
-    await Promise.all([loadExisting(context, from), loadExisting(context, to)]);
+    // Sentences and counts are read only when asked for (a count reads every report that states
+    // the relationship). Whether the ends exist is asked only when no path joins them.
+    const asked = hopFieldsAsked(info);
     const paths = await readShortestPaths(
       context.gateway,
-      { from, to, maxLength, throughProvinces, limit: capPageSize(first, context.config.maxPageSize) },
+      { from, to, maxLength, throughProvinces, limit: capPageSize(first, context.config.maxPageSize), ...asked },
       context.read,
     );
+    if (paths.length === 0) await Promise.all([loadExisting(context, from), loadExisting(context, to)]);
     return paths.map((path) => ({
       length: path.hops.length,
       nodes: path.nodes,
@@ -168,6 +171,15 @@ export const queryResolvers = {
 };
 
 /** Whether a field returning a `Subgraph` selects `edges { evidence }` (through fragments too). */
+/** Which provenance fields the selection of `path` asks of its hops (both when it cannot tell). */
+function hopFieldsAsked(info: GraphQLResolveInfo): { evidence: boolean; evidenceCount: boolean } {
+  const tree = parseResolveInfo(info);
+  if (!tree || !('fieldsByTypeName' in tree)) return { evidence: true, evidenceCount: true };
+  const hops = selectedFields(tree as ResolveTree, new Set(['hops']));
+  const asks = (name: string) => hops.some((hop) => selectedFields(hop, new Set([name])).length > 0);
+  return { evidence: asks('evidence'), evidenceCount: asks('evidenceCount') };
+}
+
 function asksForEdgeEvidence(info: GraphQLResolveInfo): boolean {
   const tree = parseResolveInfo(info);
   if (!tree || !('fieldsByTypeName' in tree)) return true;
