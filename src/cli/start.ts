@@ -51,7 +51,9 @@ async function runStart(): Promise<void> {
 async function prepareGraph(database: Database): Promise<void> {
   const schema = await applySchema(database.gateway);
   log('schema: %d statements', schema.applied.length);
-  for (const [name, changed] of Object.entries(schema.backfilled)) if (changed > 0) say(`${name}: ${changed} nodes of an earlier version's graph updated`);
+  for (const [name, changed] of Object.entries(schema.backfilled)) {
+    if (changed > 0) say(`${name}: ${changed} nodes of an earlier version's graph updated`);
+  }
   await ensureProvinces(database.gateway);
   if (!(await isGraphEmpty(database.gateway))) return;
   say(`the graph holds no report yet: loading ${SEED_PATHS.join(', ')}/ …`);

@@ -3,7 +3,7 @@ import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
 import { toRelationRow } from './read-relations.ts';
 import type { RelationRow } from './read-relations.ts';
-import { parseNodeRow, readRows } from './read-rows.ts';
+import { parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
 import { readNodesByKey } from './read-nodes.ts';
 import { toEdge, toSubgraphNode } from './subgraph.ts';
@@ -44,7 +44,7 @@ export async function readCooperationNetwork(
 
 export type TimelineRow = { event: NodeRow; relation: string; link: RelationRow | null };
 
-const timelineSchema = z.object({ node: z.unknown(), relation: z.string(), props: z.record(z.string(), z.unknown()) });
+const timelineSchema = z.object({ node: z.unknown(), relation: z.string(), props: rowMapSchema });
 
 /** The dated meetings and awards involving an entity, oldest first; `link` is null for LOCATED_IN and SELF. */
 export async function readTimeline(gateway: Gateway, key: string, limit: number, options: ReadOptions = {}): Promise<TimelineRow[]> {

@@ -3,7 +3,7 @@ import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { EVIDENCE_LIMIT, toRelationRow } from './read-relations.ts';
 import type { RelationRow } from './read-relations.ts';
-import { parseNodeRow, toCypherParams, toPlain } from './read-rows.ts';
+import { parseNodeRow, rowMapSchema, toCypherParams, toPlain } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
 
 /** One hop of a path in path order; `relation.outgoing` says whether it is stored from `from` to `to`. */
@@ -25,7 +25,7 @@ export const MAX_PATH_LENGTH = 6;
 
 const rowSchema = z.object({
   nodes: z.array(z.unknown()),
-  rels: z.array(z.object({ type: z.string(), start: z.string(), props: z.record(z.string(), z.unknown()) })),
+  rels: z.array(z.object({ type: z.string(), start: z.string(), props: rowMapSchema })),
 });
 
 /** The shortest paths between two entities, each hop with its evidence; empty when none is short enough or an end does not exist. */

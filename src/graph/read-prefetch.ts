@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
 import { EVIDENCE_LIMIT } from './read-relations.ts';
 import type { RelationRequest } from './read-relations.ts';
-import { readRows } from './read-rows.ts';
+import { readRows, rowMapSchema } from './read-rows.ts';
 import type { ReadOptions } from './read-rows.ts';
 
 /** A relationship field to read of a node of type `onType`: a `RelationRequest` without its key, numbered. */
@@ -14,8 +14,8 @@ export type PrefetchItem = { key: string; requests: (PrefetchRequest & { childre
 const prefetchRowSchema = z.object({
   id: z.number().int(),
   node: z.unknown(),
-  level1: z.array(z.object({ id: z.number().int(), rows: z.array(z.record(z.string(), z.unknown())) })),
-  level2: z.array(z.object({ id: z.number().int(), key: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })),
+  level1: z.array(z.object({ id: z.number().int(), rows: z.array(rowMapSchema) })),
+  level2: z.array(z.object({ id: z.number().int(), key: z.string(), rows: z.array(rowMapSchema) })),
 });
 
 /** What `api/node-with-relations` found of one item (`id`: its place in the batch): the node, its fields' rows, and theirs by end key. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
-import { parseAttributes, parseEvidenceList, parseNodeRow, readRows } from './read-rows.ts';
+import { parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { EvidenceRow, NodeRow, NodeType, ReadOptions } from './read-rows.ts';
 
 /**
@@ -42,7 +42,7 @@ export type RelationRow = {
 };
 
 /** One relationship row as the relationship reads return it (`relations`, `node-with-relations`). */
-export const relationRowSchema = z.object({ type: z.string(), outgoing: z.boolean(), props: z.record(z.string(), z.unknown()), node: z.unknown() });
+export const relationRowSchema = z.object({ type: z.string(), outgoing: z.boolean(), props: rowMapSchema, node: z.unknown() });
 
 const rowsSchema = z.object({ id: z.number().int(), rows: z.array(relationRowSchema) });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
 import { readNodesByKey } from './read-nodes.ts';
-import { parseAttributes, parseEvidenceList, parseNodeRow, readRows } from './read-rows.ts';
+import { parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { EvidenceRow, NodeRow, ReadOptions } from './read-rows.ts';
 
 /**
@@ -92,7 +92,7 @@ async function fetchNeighborhood(
   );
 }
 
-const neighborhoodRowSchema = z.object({ nodes: z.array(z.unknown()), edges: z.array(z.record(z.string(), z.unknown())) });
+const neighborhoodRowSchema = z.object({ nodes: z.array(z.unknown()), edges: z.array(rowMapSchema) });
 
 async function assembleSubgraph(gateway: Gateway, keys: string[], relTypes: string[], options: ReadOptions): Promise<Subgraph> {
   if (keys.length === 0) return { nodes: [], edges: [] };
@@ -116,7 +116,7 @@ const edgeRowSchema = z.object({
   source: z.string(),
   target: z.string(),
   type: z.string(),
-  props: z.record(z.string(), z.unknown()),
+  props: rowMapSchema,
 });
 
 /** Builds a subgraph edge from a stored relationship; its id is stable across runs (type, ends, role/title). */

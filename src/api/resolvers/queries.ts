@@ -170,7 +170,6 @@ export const queryResolvers = {
   },
 };
 
-/** Whether a field returning a `Subgraph` selects `edges { evidence }` (through fragments too). */
 /** Which provenance fields the selection of `path` asks of its hops (both when it cannot tell). */
 function hopFieldsAsked(info: GraphQLResolveInfo): { evidence: boolean; evidenceCount: boolean } {
   const tree = parseResolveInfo(info);
@@ -180,6 +179,7 @@ function hopFieldsAsked(info: GraphQLResolveInfo): { evidence: boolean; evidence
   return { evidence: asks('evidence'), evidenceCount: asks('evidenceCount') };
 }
 
+/** Whether a field returning a `Subgraph` selects `edges { evidence }` (through fragments too). */
 function asksForEdgeEvidence(info: GraphQLResolveInfo): boolean {
   const tree = parseResolveInfo(info);
   if (!tree || !('fieldsByTypeName' in tree)) return true;
