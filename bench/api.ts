@@ -12,7 +12,7 @@ import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
-import { countGraph, measureGraph } from './graph-counts.ts';
+import { countGraph, flushLoad, measureGraph } from './graph-counts.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import type { LoadResult } from './load-test.ts';
 import { spawnServer } from './servers.ts';
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
       onProgress: (p) => p.done % 500 === 0 && log(`${p.done} loaded in ${p.seconds.toFixed(0)} s`),
     });
     log(`loaded ${summary.loaded} reports (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);
+    log(`checkpoint of the load in ${(await flushLoad(database.gateway)).toFixed(1)} s`);
     await measureAndPrint(database, opts, log);
   } finally {
     await database.close();

@@ -13,7 +13,7 @@ import { ingestRecords } from '../src/graph/ingest-records.ts';
 import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
-import { emptyGraph, measureGraph } from './graph-counts.ts';
+import { emptyGraph, flushLoad, measureGraph } from './graph-counts.ts';
 import { compilerShare, describeStep, readNeo4jCpu, warmUntilSettled } from './jvm-warmup.ts';
 import type { WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
@@ -158,6 +158,8 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
   }
   const hoptacCompilerShare = compilerShare(cpuBefore, readNeo4jCpu(db));
   const graph = await measureGraph(db.gateway);
+  const checkpointSeconds = await flushLoad(db.gateway);
+  progress(`${size}: checkpoint of the load in ${checkpointSeconds.toFixed(1)} s`);
 
   const { api, peerMissing } = await measureApi(db);
   return {
@@ -170,6 +172,7 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
     warmup,
     rewarm,
     hoptacCompilerShare,
+    checkpointSeconds,
     api,
     peerMissing,
   };

@@ -22,6 +22,8 @@ export type SizeFigures = {
   rewarm: WarmupOutcome;
   /** Share of Neo4j's CPU its JIT compilers took while hoptac loaded the sample and the whole corpus; null where not measured. */
   hoptacCompilerShare: number | null;
+  /** Seconds the checkpoint after the load took, before the API was measured (absent in older results). */
+  checkpointSeconds?: number;
   api: ApiFigures[];
   /** Query kinds the peer cannot express, with the reason. */
   peerMissing: Partial<Record<QueryKind, string>>;
@@ -102,6 +104,9 @@ export function formatTable(results: BenchResults): string {
       if (peer?.problem) lines.push(`  ${QUERY_LABELS[kind]}: peer answers failed the check: ${peer.problem}`);
       const missing = size.peerMissing[kind];
       if (missing && size === results.sizes[0]) lines.push(`  ${QUERY_LABELS[kind]}: the peer cannot express it (${missing})`);
+    }
+    if (size.checkpointSeconds !== undefined) {
+      lines.push(`  ${int(size.reports)}: measured after a checkpoint of the load (${fixed(size.checkpointSeconds, 1)} s), so no flush of it ran during the load tests`);
     }
   }
   const failures = results.sizes.flatMap((s) => s.api.flatMap((a) => a.runs.filter((r) => r.errors + r.non2xx + r.timeouts > 0).map((r) => ({ s, a, r }))));

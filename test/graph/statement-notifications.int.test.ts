@@ -43,7 +43,10 @@ afterAll(async () => {
 });
 
 describe('named Cypher statements', () => {
-  const names = ['api', 'ingest', 'bench', 'platform', 'backfill'].flatMap((folder) => listCypherNames(folder));
+  // `bench/checkpoint` calls a procedure only hoptac's local launcher has, not a server at NEO4J_URI.
+  const names = ['api', 'ingest', 'bench', 'platform', 'backfill']
+    .flatMap((folder) => listCypherNames(folder))
+    .filter((name) => !(process.env.NEO4J_URI && name === 'bench/checkpoint'));
 
   it.each(names)('%s plans without deprecation, performance or scoping notifications', async (name) => {
     const text = render(name);

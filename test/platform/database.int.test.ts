@@ -66,6 +66,16 @@ describe('the test database', () => {
     expect({ nodes, schema: await countSchema(db) }).toEqual({ nodes: 0, schema: before });
   });
 
+  it.skipIf(process.env.NEO4J_URI)('writes a checkpoint on CALL hoptac.checkpoint(), covering the last commit (the local launcher)', async () => {
+    const checkpoint = async () =>
+      db.gateway.write(async (tx) => Number((await tx.run(cypher('bench/checkpoint'))).records[0]!.get('transactionId')));
+    const first = await checkpoint();
+    await db.gateway.write((tx) => tx.run('CREATE (:PlatformProbe {checkpoint: true})'));
+    const second = await checkpoint();
+    expect(second).toBeGreaterThan(first);
+    await db.gateway.write((tx) => tx.run('MATCH (p:PlatformProbe {checkpoint: true}) DELETE p'));
+  });
+
   it('applySchema creates every schema file once and is idempotent', async () => {
     const first = await applySchema(db.gateway);
     const afterFirst = await countSchema(db);

@@ -26,7 +26,12 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.common.DependencyResolver;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * hoptac's local Neo4j: an embedded Neo4j Community DBMS with Bolt on 127.0.0.1 and auth off.
@@ -97,6 +102,7 @@ public final class LocalNeo4j {
                 System.exit(EXIT_NOT_READY);
                 return;
             }
+            registerCheckpoint((GraphDatabaseAPI) db);
         } catch (Throwable e) {
             int code = exitCodeFor(e);
             log(describeFailure(code, e, options));
@@ -107,6 +113,13 @@ public final class LocalNeo4j {
         System.out.println("hoptac-neo4j ready bolt://127.0.0.1:" + options.port());
         System.out.flush();
         // The DBMS runs on its own non-daemon threads; main has nothing more to do.
+    }
+
+    /** Makes {@code CALL hoptac.checkpoint()} available (see {@link CheckpointProcedure}). */
+    private static void registerCheckpoint(GraphDatabaseAPI db) throws ProcedureException {
+        DependencyResolver dependencies = db.getDependencyResolver();
+        CheckpointProcedure.checkPointer = dependencies.resolveDependency(CheckPointer.class);
+        dependencies.resolveDependency(GlobalProcedures.class).registerProcedure(CheckpointProcedure.class);
     }
 
     private static DatabaseManagementService build(Options options) {
