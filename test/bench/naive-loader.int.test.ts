@@ -36,20 +36,26 @@ describe('naive loader (benchmark baseline)', () => {
     await db.close();
   });
 
-  it('builds the same graph as loadRecord from the seeds: nodes per label, relationships per type and ends', async () => {
+  it('builds the same graph as loadRecord from the seeds: nodes per label, relationships per type and ends, evidence', async () => {
     await ensureProvinces(db.gateway);
     for (const record of records) await loadRecord(db.gateway, record);
     const hoptac = await countGraph(db.gateway);
+    const hoptacEvidence = await readEvidence(db);
 
     await resetGraph(db.gateway);
     await ensureProvinces(db.gateway);
     let transactions = 0;
     for (const record of records) transactions += (await loadRecordNaively(db.gateway, record)).transactions;
     const naive = await countGraph(db.gateway);
+    const naiveEvidence = await readEvidence(db);
 
     expect(records).toHaveLength(5);
     expect(Object.keys(hoptac.relationships)).toEqual(expect.arrayContaining(['ATTENDED Official→Meeting', 'MENTIONS -→Official']));
     expect(naive).toEqual(hoptac);
+    // Provenance too, property by property (the API reads a relationship's sentences by `rank`).
+    expect(hoptacEvidence.length).toBeGreaterThan(0);
+    expect(hoptacEvidence.every((ev) => typeof ev.rank === 'string')).toBe(true);
+    expect(naiveEvidence).toEqual(hoptacEvidence);
     // The baseline really is one statement per fact: far more transactions than the five reports.
     expect(transactions).toBeGreaterThan(records.length * 10);
   }, 600_000);
@@ -60,3 +66,10 @@ describe('naive loader (benchmark baseline)', () => {
     expect(await countGraph(db.gateway)).toEqual(before);
   }, 600_000);
 });
+
+/** Every `Evidence` node's properties, in (fact, report) order. */
+async function readEvidence(db: Database): Promise<Record<string, unknown>[]> {
+  return db.gateway.read(async (tx) =>
+    (await tx.run('MATCH (ev:Evidence) RETURN properties(ev) AS props ORDER BY ev.fact, ev.report')).records.map((r) => r.get('props')),
+  );
+}
