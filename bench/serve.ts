@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import neo4j from 'neo4j-driver';
 import { startApiServer } from '../src/api/server.ts';
-import { loadConfig } from '../src/config.ts';
+import { defaultConcurrentReads, loadConfig } from '../src/config.ts';
 import { connect } from '../src/graph/database.ts';
 import { Gateway } from '../src/graph/gateway.ts';
 import { startPeerServer } from './peer/server.ts';
@@ -20,11 +21,12 @@ const opts = new Command()
   .parse()
   .opts<{ server: 'hoptac' | 'peer'; uri: string; database: string }>();
 
-// The benchmark's own settings, never the environment: defaults, loopback, a free port.
+// The benchmark's own settings, never the environment: defaults, loopback, a free port. The
+// benchmark's Neo4j runs on this machine, so hoptac bounds its reads as with the built-in one.
 const defaults = loadConfig({});
 const config = { ...defaults, api: { ...defaults.api, host: '127.0.0.1', port: 0 } };
 const driver = await connect(opts.uri, neo4j.auth.basic('neo4j', ''), opts.database);
-const gateway = new Gateway(driver, opts.database);
+const gateway = new Gateway(driver, opts.database, { maxConcurrentReads: defaultConcurrentReads(availableParallelism()) });
 const server =
   opts.server === 'hoptac'
     ? await startApiServer({ config, database: { gateway } })

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { DatabaseUnavailableError, Gateway } from './gateway.ts';
+import type { GatewayOptions } from './gateway.ts';
 import { startLocalNeo4j } from './local-neo4j.ts';
 import type { LocalNeo4j } from './local-neo4j.ts';
 
@@ -26,14 +27,18 @@ const CONNECT_TIMEOUT_MS = 25_000;
 export async function openDatabase(config: Config['neo4j']): Promise<Database> {
   if (config.uri !== undefined) {
     const driver = await connect(config.uri, neo4j.auth.basic(config.user, config.password), config.database);
-    const gateway = new Gateway(driver, config.database);
+    const gateway = new Gateway(driver, config.database, gatewayOptions(config));
     return { gateway, uri: config.uri, pid: null, close: () => gateway.close() };
   }
   const local = await startLocalNeo4j({ port: config.localPort, dataDir: config.localData, pageCacheBytes: config.localPageCacheBytes });
-  return openLocal(local);
+  return openLocal(local, gatewayOptions(config));
 }
 
-async function openLocal(local: LocalNeo4j): Promise<Database> {
+function gatewayOptions(config: Config['neo4j']): GatewayOptions {
+  return config.maxConcurrentReads === undefined ? {} : { maxConcurrentReads: config.maxConcurrentReads };
+}
+
+async function openLocal(local: LocalNeo4j, options: GatewayOptions): Promise<Database> {
   let driver: Driver;
   try {
     driver = await connect(local.uri, neo4j.auth.basic('neo4j', ''), 'neo4j');
@@ -41,7 +46,7 @@ async function openLocal(local: LocalNeo4j): Promise<Database> {
     await local.stop();
     throw error;
   }
-  const gateway = new Gateway(driver, 'neo4j');
+  const gateway = new Gateway(driver, 'neo4j', options);
   return {
     gateway,
     uri: local.uri,

@@ -1,6 +1,8 @@
 import createDebug from 'debug';
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
+import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import { cypher } from './cypher.ts';
 
 const log = createDebug('hoptac:graph');
@@ -17,6 +19,12 @@ export class QueryTimeoutError extends Error {
 
 /** Options of one unit of work. */
 export type WorkOptions = { timeoutMs?: number };
+
+/**
+ * How the gateway shares the database. `maxConcurrentReads` bounds the `readOne` statements
+ * running at once; the others wait in arrival order. Unset: no bound beyond the driver's pool.
+ */
+export type GatewayOptions = { maxConcurrentReads?: number };
 
 /** The work a read or write runs inside one managed (retried-on-transient-error) transaction. */
 export type TransactionWork<T> = (tx: ManagedTransaction) => Promise<T>;
@@ -54,12 +62,20 @@ export class Gateway {
   /** Writes Neo4j rolled back to break a deadlock and this gateway ran again at once, since it opened. */
   deadlockRetries = 0;
   private closed = false;
+  private readonly readSlots: LimitFunction | null;
 
   constructor(
     private readonly driver: Driver,
     database?: string,
+    options: GatewayOptions = {},
   ) {
     this.database = database ?? 'neo4j';
+    this.readSlots = options.maxConcurrentReads === undefined ? null : pLimit(options.maxConcurrentReads);
+  }
+
+  /** `readOne` statements running now and waiting for a slot (both 0 when reads are not bounded). */
+  get reads(): { running: number; waiting: number } {
+    return { running: this.readSlots?.activeCount ?? 0, waiting: this.readSlots?.pendingCount ?? 0 };
   }
 
   /** Runs `work` in a read transaction (routed to a reader on a cluster). */
@@ -72,12 +88,34 @@ export class Gateway {
    * cluster): one round trip instead of the four of a managed transaction (BEGIN, RUN+PULL,
    * COMMIT), which halves the driver's work per API request. Not retried: a single read has no
    * partial effect to redo, and the caller (an API request) reports the error.
+   *
+   * With `maxConcurrentReads` the statement first waits for a slot. Its time limit counts from the
+   * call, so the wait is part of it: a statement still waiting when its limit is up fails with
+   * `QueryTimeoutError` without being sent.
    */
   async readOne(text: string, params: Record<string, unknown>, opts?: WorkOptions): Promise<QueryResult> {
     if (this.closed) throw new DatabaseUnavailableError('the database connection is closed');
+    const slots = this.readSlots;
+    if (slots === null) return this.runOne(text, params, opts?.timeoutMs);
+    const called = performance.now();
+    return slots(() => {
+      if (opts?.timeoutMs === undefined) return this.runOne(text, params, undefined);
+      const waited = performance.now() - called;
+      const left = Math.floor(opts.timeoutMs - waited);
+      if (left < 1) {
+        throw new QueryTimeoutError(
+          `query waited ${Math.round(waited)} ms for one of the ${slots.concurrency} read slots, past its limit of ${opts.timeoutMs} ms`,
+        );
+      }
+      return this.runOne(text, params, left);
+    });
+  }
+
+  private async runOne(text: string, params: Record<string, unknown>, timeoutMs: number | undefined): Promise<QueryResult> {
+    if (this.closed) throw new DatabaseUnavailableError('the database connection is closed');
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
     try {
-      return await session.run(text, params, opts?.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs });
+      return await session.run(text, params, timeoutMs === undefined ? {} : { timeout: timeoutMs });
     } catch (error) {
       throw mapDriverError(error);
     } finally {

@@ -1,13 +1,20 @@
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultPageCacheBytes, loadConfig } from '../../src/config.ts';
+import { ConfigError, defaultConcurrentReads, defaultPageCacheBytes, loadConfig } from '../../src/config.ts';
 
 const MIB = 2 ** 20;
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      neo4j: { user: 'neo4j', password: '', localPort: 7687, localData: '.data/neo4j', localPageCacheBytes: defaultPageCacheBytes(totalmem()) },
+      neo4j: {
+        user: 'neo4j',
+        password: '',
+        localPort: 7687,
+        localData: '.data/neo4j',
+        localPageCacheBytes: defaultPageCacheBytes(totalmem()),
+        maxConcurrentReads: defaultConcurrentReads(availableParallelism()),
+      },
       api: {
         host: '127.0.0.1',
         port: 4000,
@@ -30,6 +37,7 @@ describe('loadConfig', () => {
       NEO4J_LOCAL_PORT: '7700',
       NEO4J_LOCAL_DATA: '/var/lib/hoptac',
       NEO4J_LOCAL_PAGE_CACHE: '3g',
+      NEO4J_MAX_CONCURRENT_READS: '12',
       HOST: '0.0.0.0',
       PORT: '8080',
       HOPTAC_API_KEY: 'k',
@@ -49,6 +57,7 @@ describe('loadConfig', () => {
         localPort: 7700,
         localData: '/var/lib/hoptac',
         localPageCacheBytes: 3 * 1024 * MIB,
+        maxConcurrentReads: 12,
       },
       api: {
         host: '0.0.0.0',
@@ -77,6 +86,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('bounds concurrent reads to two per core with the built-in Neo4j, not at all with a server at NEO4J_URI unless told', () => {
+    expect([0, 1, 2, 8].map(defaultConcurrentReads)).toEqual([2, 2, 4, 16]);
+    expect(loadConfig({}).neo4j.maxConcurrentReads).toBe(2 * availableParallelism());
+    expect(loadConfig({ NEO4J_URI: 'bolt://db:7687' }).neo4j).not.toHaveProperty('maxConcurrentReads');
+    expect(loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_MAX_CONCURRENT_READS: '16' }).neo4j.maxConcurrentReads).toBe(16);
+  });
+
   it('treats empty and blank values as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '  ', NEO4J_DATABASE: '' }).neo4j.uri).toBeUndefined();
     expect(loadConfig({ PORT: '  ' }).api.port).toBe(4000);
@@ -94,6 +110,8 @@ describe('loadConfig', () => {
     ['NEO4J_LOCAL_PAGE_CACHE', '4m', 'a size from 8 MiB to 1024 GiB'],
     ['NEO4J_LOCAL_PAGE_CACHE', '1.5g', 'a size from 8 MiB'],
     ['NODE_ENV', 'staging', 'one of development, production, test'],
+    ['NEO4J_MAX_CONCURRENT_READS', '0', 'a whole number from 1 to 1000'],
+    ['NEO4J_MAX_CONCURRENT_READS', 'many', 'a whole number from 1 to 1000'],
   ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
     let error: unknown;
     try {

@@ -5,19 +5,22 @@ import { cypher } from '../../src/graph/cypher.ts';
 import { connect } from '../../src/graph/database.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
+import type { GatewayOptions } from '../../src/graph/gateway.ts';
 
 /**
  * Connects to the Neo4j of this test run (started by `test/global-setup.ts`, or NEO4J_URI). Close it
- * in `afterAll`; closing does not stop the shared server.
+ * in `afterAll`; closing does not stop the shared server. The gateway bounds its reads as the
+ * configuration says (as `npm start` does) unless `options` say otherwise.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options?: GatewayOptions): Promise<Database> {
   const uri = inject('neo4jUri');
   const external = inject('neo4jExternal');
   const { neo4j: config } = loadConfig();
   const auth = external ? neo4j.auth.basic(config.user, config.password) : neo4j.auth.basic('neo4j', '');
   const database = external ? config.database : 'neo4j';
   const driver = await connect(uri, auth, database);
-  const gateway = new Gateway(driver, database);
+  const configured = config.maxConcurrentReads === undefined ? {} : { maxConcurrentReads: config.maxConcurrentReads };
+  const gateway = new Gateway(driver, database, options ?? configured);
   return { gateway, uri, pid: null, close: () => gateway.close() };
 }
 
