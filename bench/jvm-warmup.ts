@@ -64,6 +64,16 @@ export function readJvmCpu(pid: number, proc = '/proc'): JvmCpu | null {
   }
 }
 
+/** A process's CPU so far (user + system, all its threads), in ms; null where /proc cannot tell. */
+export function readProcessCpuMs(pid: number | null, proc = '/proc'): number | null {
+  if (pid === null) return null;
+  try {
+    return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')).cpuMs;
+  } catch {
+    return null;
+  }
+}
+
 /** The CPU of the local Neo4j this process started; null for a server at `NEO4J_URI` (no pid) or without /proc. */
 export function readNeo4jCpu(database: Pick<Database, 'pid'>): JvmCpu | null {
   return database.pid === null ? null : readJvmCpu(database.pid);

@@ -14,7 +14,15 @@ export type LoadResult = {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /**
+   * CPU time per request in ms, for each process `cpu` named (e.g. the server and Neo4j), over the
+   * measured run only; absent where a reading failed.
+   */
+  cpuPerRequest?: Record<string, number>;
 };
+
+/** A process's CPU used so far, in ms; null when it cannot be read. */
+export type CpuReader = () => number | null;
 
 const resultSchema = z.object({
   duration: z.number(),
@@ -38,6 +46,8 @@ export async function runLoadTest(options: {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Processes whose CPU per request to report, read just before and after the measured run. */
+  cpu?: Record<string, CpuReader>;
 }): Promise<LoadResult> {
   const base = {
     url: options.url,
@@ -49,7 +59,15 @@ export async function runLoadTest(options: {
     requests: options.bodies.map((body) => ({ body })),
   };
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  const readers = Object.entries(options.cpu ?? {});
+  const before = readers.map(([, read]) => read());
   const raw = resultSchema.parse(await autocannon({ ...base, duration: options.seconds }));
+  const after = readers.map(([, read]) => read());
+  const cpuPerRequest: Record<string, number> = {};
+  for (const [i, [name]] of readers.entries()) {
+    const [start, end] = [before[i], after[i]];
+    if (start != null && end != null && raw.requests.total > 0) cpuPerRequest[name] = (end - start) / raw.requests.total;
+  }
   return {
     connections: options.connections,
     seconds: raw.duration,
@@ -62,6 +80,7 @@ export async function runLoadTest(options: {
     errors: raw.errors,
     non2xx: raw.non2xx,
     timeouts: raw.timeouts,
+    ...(readers.length > 0 ? { cpuPerRequest } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, flushLoad, measureGraph } from './graph-counts.ts';
-import { compilerShare, describeStep, readNeo4jCpu, warmUntilSettled } from './jvm-warmup.ts';
+import { compilerShare, describeStep, readNeo4jCpu, readProcessCpuMs, warmUntilSettled } from './jvm-warmup.ts';
 import type { WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
@@ -232,7 +232,9 @@ async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissin
       for (const connections of settings.connections) {
         for (const { figures, url, bodies } of measured.filter((m) => m.figures.kind === kind)) {
           progress(`${figures.server} ${QUERY_LABELS[kind]} × ${connections}`);
-          figures.runs.push(await runLoadTest({ url, bodies, connections, seconds: settings.seconds, warmupSeconds: settings.warmup }));
+          const serverPid = servers[figures.server].pid;
+          const cpu = { server: () => readProcessCpuMs(serverPid), neo4j: () => readProcessCpuMs(db.pid) };
+          figures.runs.push(await runLoadTest({ url, bodies, connections, seconds: settings.seconds, warmupSeconds: settings.warmup, cpu }));
         }
       }
     }

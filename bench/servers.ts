@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 
-/** A benchmark server running in its own process. */
-export type ServerProcess = { name: 'hoptac' | 'peer'; url: string; stop(): Promise<void> };
+/** A benchmark server running in its own process (`pid`: null once it could not be told). */
+export type ServerProcess = { name: 'hoptac' | 'peer'; url: string; pid: number | null; stop(): Promise<void> };
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
@@ -38,7 +38,7 @@ export async function spawnServer(name: 'hoptac' | 'peer', uri: string): Promise
       reject(new Error(`${name} server exited with ${code}`));
     });
   });
-  return { name, url, stop: () => stopChild(child) };
+  return { name, url, pid: child.pid ?? null, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

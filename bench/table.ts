@@ -109,6 +109,7 @@ export function formatTable(results: BenchResults): string {
       lines.push(`  ${int(size.reports)}: measured after a checkpoint of the load (${fixed(size.checkpointSeconds, 1)} s), so no flush of it ran during the load tests`);
     }
   }
+  lines.push(...formatCpu(results));
   const failures = results.sizes.flatMap((s) => s.api.flatMap((a) => a.runs.filter((r) => r.errors + r.non2xx + r.timeouts > 0).map((r) => ({ s, a, r }))));
   for (const { s, a, r } of failures) {
     lines.push(`  ! ${int(s.reports)} ${a.server} ${QUERY_LABELS[a.kind]} c=${r.connections}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts`);
@@ -117,11 +118,45 @@ export function formatTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
+/**
+ * Where each request's time went: CPU per request of the server process and of Neo4j over each
+ * measured run (both servers share one Neo4j and run one at a time, so its CPU is the run's).
+ * Empty when no run has the readings (no /proc).
+ */
+function formatCpu(results: BenchResults): string[] {
+  const lines: string[] = [];
+  for (const size of results.sizes) {
+    for (const kind of [...new Set(size.api.map((a) => a.kind))]) {
+      const hoptac = size.api.find((a) => a.kind === kind && a.server === 'hoptac');
+      const peer = size.api.find((a) => a.kind === kind && a.server === 'peer');
+      for (const run of hoptac?.runs ?? []) {
+        const other = peer?.runs.find((r) => r.connections === run.connections);
+        if (!run.cpuPerRequest) continue;
+        const cells = (r: LoadResult | undefined) => [cpuMs(r, 'server'), cpuMs(r, 'neo4j'), cpuMs(r, 'server', 'neo4j')];
+        lines.push(row([int(size.reports), QUERY_LABELS[kind], String(run.connections), ...cells(run), ...cells(other)], CPU_WIDTHS));
+      }
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    '',
+    'CPU per request (ms, over each measured run: the server process, Neo4j, both)',
+    row(['reports', 'query', 'conns', 'hoptac', 'Neo4j', 'both', 'peer', 'Neo4j', 'both'], CPU_WIDTHS),
+    ...lines,
+  ];
+}
+
+function cpuMs(run: LoadResult | undefined, ...names: string[]): string {
+  const values = names.map((name) => run?.cpuPerRequest?.[name]);
+  return values.every((v) => v !== undefined) ? fixed(values.reduce((a: number, b) => a + (b ?? 0), 0), 2) : '';
+}
+
+const CPU_WIDTHS = [9, 26, 6, 7, 6, 6, 7, 6, 6];
 const INGEST_WIDTHS = [9, 7, 10, 10, 11, 11, 7, 9, 9, 10, 10];
 const API_WIDTHS = [9, 26, 6, 11, 8, 7, 9, 8, 7, 6, 6, 8];
 
 function row(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (i === 1 && widths === API_WIDTHS ? c.padEnd(widths[i] ?? 8) : c.padStart(widths[i] ?? 8))).join(' ').trimEnd();
+  return cells.map((c, i) => (i === 1 && (widths === API_WIDTHS || widths === CPU_WIDTHS) ? c.padEnd(widths[i] ?? 8) : c.padStart(widths[i] ?? 8))).join(' ').trimEnd();
 }
 
 function int(n: number): string {

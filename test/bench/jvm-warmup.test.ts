@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, readNeo4jCpu, warmUntilSettled } from '../../bench/jvm-warmup.ts';
+import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, readNeo4jCpu, readProcessCpuMs, warmUntilSettled } from '../../bench/jvm-warmup.ts';
 import type { JvmCpu, WarmupChunk } from '../../bench/jvm-warmup.ts';
 
 /** A /proc stat line with the given name and CPU ticks (utime, stime are the 14th and 15th fields). */
@@ -65,6 +65,23 @@ describe('readJvmCpu', () => {
 
   it('reads nothing for a database at NEO4J_URI, which has no local process', () => {
     expect(readNeo4jCpu({ pid: null })).toBeNull();
+  });
+});
+
+describe('readProcessCpuMs', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  it('is the process’s user + system time in ms, null without a pid or a readable /proc entry', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hoptac-proc-'));
+    mkdirSync(join(dir, '77'));
+    writeFileSync(join(dir, '77', 'stat'), statLine(77, 'node', 123, 4));
+    expect(readProcessCpuMs(77, dir)).toBe(1270);
+    expect(readProcessCpuMs(78, dir)).toBeNull();
+    expect(readProcessCpuMs(null, dir)).toBeNull();
   });
 });
 
