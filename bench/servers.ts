@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -10,18 +11,32 @@ export type ServerProcess = { name: 'hoptac' | 'peer'; url: string; pid: number 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 /**
- * The Node flags `npm start` runs the API with (package.json), given to both servers so only their
- * GraphQL layers differ: young-generation semi-spaces of 64 MB instead of 16, so the many
- * short-lived objects of each request die in fewer scavenges.
+ * The Node flags `npm start` runs the API with, read from its script in package.json and given to
+ * both servers so only their GraphQL layers differ: young-generation semi-spaces of 64 MB instead
+ * of 16, so the many short-lived objects of each request die in fewer scavenges, and no
+ * allocation-site pretenuring, which otherwise sends row objects straight to the old generation
+ * (see the README's API section).
  */
-const NODE_FLAGS = ['--max-semi-space-size=64'];
+export function startFlags(packageJson: string = readFileSync(PACKAGE_JSON, 'utf8')): string[] {
+  const { scripts } = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(packageJson));
+  const words = scripts.start.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json's start script does not run node: ${scripts.start}`);
+  const flags: string[] = [];
+  for (const word of words.slice(1)) {
+    if (word === '--import' || !word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
+}
+
+const PACKAGE_JSON = fileURLToPath(new URL('../package.json', import.meta.url));
 
 /**
  * Starts `bench/serve.ts` for one server over the Neo4j at `uri` and waits for its URL. The child
  * stops when its stdin closes, so it never outlives the benchmark.
  */
 export async function spawnServer(name: 'hoptac' | 'peer', uri: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', SERVE, '--server', name, '--uri', uri], {
+  const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', SERVE, '--server', name, '--uri', uri], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
