@@ -14,7 +14,8 @@ import { applySchema } from '../src/graph/migrate.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { findFreePort } from '../src/graph/free-port.ts';
 import { emptyGraph, flushLoad, measureGraph } from './graph-counts.ts';
-import { compilerShare, describeStep, readNeo4jCpu, readProcessCpuMs, warmUntilSettled } from './jvm-warmup.ts';
+import { compilerShare, describeStep, formatShare, readNeo4jCpu, readProcessCpuMs, warmRoundsUntilSettled, warmUntilSettled } from './jvm-warmup.ts';
+import type { RoundsOutcome } from './jvm-warmup.ts';
 import type { WarmupOutcome } from './jvm-warmup.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
@@ -39,7 +40,9 @@ const program = new Command()
   .option('--sizes <list>', 'corpus sizes, comma-separated (default 1000,10000,100000; quick: 500)')
   .option('--seconds <n>', 'duration of each load test (default 5; quick: 3)')
   .option('--warmup <n>', 'warm-up seconds before each load test (default 2; quick: 1)')
-  .option('--api-warmup <n>', 'seconds each server answers each query kind before the first load test (default 3; quick: 1)')
+  .option('--api-warmup <n>', 'seconds each server answers each query kind in one round of the API warm-up (default 3; quick: 1)')
+  .option('--api-warmup-rounds <n>', 'most rounds of the API warm-up (default 12; quick: 2)')
+  .option('--api-jit-settled <percent>', "the API warm-up ends once Neo4j's JIT compilers used less than this share of its CPU over a round", '5')
   .option('--connections <list>', 'concurrent clients, comma-separated', '1,20,50')
   .option('--naive-sample <n>', 'reports the naive loader (and hoptac, for the ratio) load (default 300; quick: 50)')
   .option('--extract-sample <n>', 'reports extracted per size (default 2000; quick: 300)')
@@ -61,6 +64,8 @@ const settings = {
   seconds: toCount(pick('seconds', '5', '3')),
   warmup: Number(pick('warmup', '2', '1')),
   apiWarmup: Number(pick('apiWarmup', '3', '1')),
+  apiWarmupRounds: toCount(pick('apiWarmupRounds', '12', '2')),
+  apiJitSettled: toCount(pick('apiJitSettled', '5', '5')),
   connections: pick('connections', '1,20,50', '1,20,50').split(',').map(toCount),
   naiveSample: toCount(pick('naiveSample', '300', '50')),
   extractSample: toCount(pick('extractSample', '2000', '300')),
@@ -162,7 +167,7 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
   const checkpointSeconds = await flushLoad(db.gateway);
   progress(`${size}: checkpoint of the load in ${checkpointSeconds.toFixed(1)} s`);
 
-  const { api, peerMissing } = await measureApi(db);
+  const { api, peerMissing, apiWarmup } = await measureApi(db);
   return {
     reports: size,
     graph,
@@ -174,6 +179,7 @@ async function measureSize(db: Database, size: number): Promise<SizeFigures> {
     rewarm,
     hoptacCompilerShare,
     checkpointSeconds,
+    apiWarmup,
     api,
     peerMissing,
   };
@@ -199,15 +205,17 @@ async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
 /**
  * Both servers over the loaded graph, every query kind at every client count. They share one
  * Neo4j, whose JIT and page cache warm whichever server asks first, so both first answer every
- * kind for --api-warmup seconds (at the largest client count), and then each load test runs for
- * both back to back (hoptac, then the peer), so neither is measured on a colder database or in
- * a different minute than the other.
+ * kind for --api-warmup seconds (at the largest client count), in rounds until Neo4j's JIT
+ * compilers settle (--api-jit-settled, at most --api-warmup-rounds), and then each load test runs
+ * for both back to back (hoptac, then the peer), so neither is measured on a colder database or
+ * in a different minute than the other.
  */
-async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissing: SizeFigures['peerMissing'] }> {
+async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissing: SizeFigures['peerMissing']; apiWarmup: RoundsOutcome }> {
   const workloads = await buildWorkloads(db.gateway, settings.targets);
   const servers = { hoptac: await spawnServer('hoptac', db.uri), peer: await spawnServer('peer', db.uri) };
   const api: ApiFigures[] = [];
   const peerMissing: SizeFigures['peerMissing'] = {};
+  let apiWarmup: RoundsOutcome = { rounds: 0, seconds: 0, settled: false, shares: [] };
   try {
     const measured: { figures: ApiFigures; url: string; bodies: string[] }[] = [];
     for (const workload of workloads) {
@@ -224,10 +232,18 @@ async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissin
       }
     }
     const busiest = Math.max(...settings.connections);
-    for (const { figures, url, bodies } of measured) {
-      progress(`warm-up ${figures.server} ${QUERY_LABELS[figures.kind]} × ${busiest}`);
-      await runLoadTest({ url, bodies, connections: busiest, seconds: settings.apiWarmup, warmupSeconds: 0 });
-    }
+    apiWarmup = await warmRoundsUntilSettled({
+      round: async (index) => {
+        for (const { figures, url, bodies } of measured) {
+          progress(`warm-up round ${index + 1}: ${figures.server} ${QUERY_LABELS[figures.kind]} × ${busiest}`);
+          await runLoadTest({ url, bodies, connections: busiest, seconds: settings.apiWarmup, warmupSeconds: 0 });
+        }
+      },
+      readCpu: () => readNeo4jCpu(db),
+      maxRounds: settings.apiWarmupRounds,
+      settledShare: settings.apiJitSettled / 100,
+      onRound: (index, share) => progress(`warm-up round ${index + 1}: JIT compilers ${formatShare(share)} of Neo4j's CPU`),
+    });
     for (const kind of new Set(measured.map((m) => m.figures.kind))) {
       for (const connections of settings.connections) {
         for (const { figures, url, bodies } of measured.filter((m) => m.figures.kind === kind)) {
@@ -242,7 +258,7 @@ async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissin
     await servers.hoptac.stop();
     await servers.peer.stop();
   }
-  return { api, peerMissing };
+  return { api, peerMissing, apiWarmup };
 }
 
 /** hoptac's loader over one chunk of records (generated beforehand, so generation is not timed). */

@@ -1,5 +1,5 @@
 import { describeWarmup, formatShare } from './jvm-warmup.ts';
-import type { WarmupOutcome } from './jvm-warmup.ts';
+import type { RoundsOutcome, WarmupOutcome } from './jvm-warmup.ts';
 import type { LoadResult } from './load-test.ts';
 import type { NaiveSummary } from './naive-loader.ts';
 import { QUERY_LABELS } from './workloads.ts';
@@ -24,6 +24,8 @@ export type SizeFigures = {
   hoptacCompilerShare: number | null;
   /** Seconds the checkpoint after the load took, before the API was measured (absent in older results). */
   checkpointSeconds?: number;
+  /** The rounds of queries that warmed Neo4j up before the API's load tests (absent in older results). */
+  apiWarmup?: RoundsOutcome;
   api: ApiFigures[];
   /** Query kinds the peer cannot express, with the reason. */
   peerMissing: Partial<Record<QueryKind, string>>;
@@ -105,6 +107,7 @@ export function formatTable(results: BenchResults): string {
       const missing = size.peerMissing[kind];
       if (missing && size === results.sizes[0]) lines.push(`  ${QUERY_LABELS[kind]}: the peer cannot express it (${missing})`);
     }
+    if (size.apiWarmup !== undefined) lines.push(`  ${int(size.reports)}: ${describeApiWarmup(size.apiWarmup, Number(settings.apiJitSettled ?? 5) / 100)}`);
     if (size.checkpointSeconds !== undefined) {
       lines.push(`  ${int(size.reports)}: measured after a checkpoint of the load (${fixed(size.checkpointSeconds, 1)} s), so no flush of it ran during the load tests`);
     }
@@ -116,6 +119,17 @@ export function formatTable(results: BenchResults): string {
   }
   lines.push('', `total ${fixed(results.seconds / 60, 1)} min`);
   return lines.join('\n');
+}
+
+/** "API warm-up: 4 rounds in 110 s, until the JIT compilers took under 5% of Neo4j's CPU (41% → 12% → 6% → 3%)". */
+export function describeApiWarmup(outcome: RoundsOutcome, settledShare: number): string {
+  if (outcome.rounds === 0) return 'API warm-up: none';
+  const end = outcome.settled
+    ? `until the JIT compilers took under ${Math.round(settledShare * 100)}% of Neo4j's CPU`
+    : outcome.shares.at(-1) === null
+      ? 'the most asked for (the compilers cannot be measured here)'
+      : 'the most asked for, the JIT compilers not yet settled';
+  return `API warm-up (every kind, both servers, each round): ${outcome.rounds} rounds in ${fixed(outcome.seconds, 0)} s, ${end} (${outcome.shares.map(formatShare).join(' → ')})`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, readNeo4jCpu, readProcessCpuMs, warmUntilSettled } from '../../bench/jvm-warmup.ts';
+import { compilerShare, describeStep, describeWarmup, parseStat, readJvmCpu, readNeo4jCpu, readProcessCpuMs, warmRoundsUntilSettled, warmUntilSettled } from '../../bench/jvm-warmup.ts';
 import type { JvmCpu, WarmupChunk } from '../../bench/jvm-warmup.ts';
 
 /** A /proc stat line with the given name and CPU ticks (utime, stime are the 14th and 15th fields). */
@@ -208,5 +208,43 @@ describe('warmUntilSettled', () => {
     );
     expect(describeStep(outcome.steps[1]!, outcome)).toMatch(/^warm-up: 2000 reports, last 1000 at \d+ r\/s, JIT compilers 12% of Neo4j's CPU$/);
     expect(describeStep({ reports: 1000, seconds: 4, compilerShare: null }, outcome)).toBe('warm-up: 2000 reports, last 1000 at 250 r/s, JIT compilers not measured');
+  });
+});
+
+describe('warmRoundsUntilSettled', () => {
+  /** CPU readings whose compiler share over the n-th round is shares[n] (null: no reading); 1,000 ms of CPU per round. */
+  function rounds(shares: (number | null)[]) {
+    let cpu: JvmCpu = { compilerMs: 0, totalMs: 0 };
+    let ran = 0;
+    return {
+      ran: () => ran,
+      round: async (index: number) => {
+        expect(index).toBe(ran);
+        const share = shares[ran++] ?? 0;
+        cpu = { compilerMs: cpu.compilerMs + 1000 * (share ?? 0), totalMs: cpu.totalMs + 1000 };
+      },
+      readCpu: () => (shares[Math.max(0, ran - 1)] === null ? null : cpu),
+    };
+  }
+
+  it('runs rounds until the compilers take less than the threshold of one, and says so', async () => {
+    const fake = rounds([0.47, 0.2, 0.08, 0.03, 0.01]);
+    const seen: string[] = [];
+    const outcome = await warmRoundsUntilSettled({
+      ...fake,
+      maxRounds: 12,
+      settledShare: 0.05,
+      onRound: (index, share) => seen.push(`${index}:${share}`),
+    });
+    expect(outcome).toMatchObject({ rounds: 4, settled: true, shares: [0.47, 0.2, 0.08, 0.03] });
+    expect(fake.ran()).toBe(4);
+    expect(seen).toEqual(['0:0.47', '1:0.2', '2:0.08', '3:0.03']);
+  });
+
+  it('stops at the most rounds asked for when the compilers never settle, and runs them all without readings', async () => {
+    const busy = rounds([0.5, 0.4, 0.3, 0.2]);
+    expect(await warmRoundsUntilSettled({ ...busy, maxRounds: 3, settledShare: 0.05 })).toMatchObject({ rounds: 3, settled: false });
+    const blind = rounds([null, null, null]);
+    expect(await warmRoundsUntilSettled({ ...blind, maxRounds: 3, settledShare: 0.05 })).toMatchObject({ rounds: 3, settled: false, shares: [null, null, null] });
   });
 });

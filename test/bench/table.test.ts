@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../bench/load-test.ts';
-import { formatTable } from '../../bench/table.ts';
+import { describeApiWarmup, formatTable } from '../../bench/table.ts';
 import type { BenchResults, SizeFigures } from '../../bench/table.ts';
 
 const warmup = { reports: 0, seconds: 0, settled: true, steps: [] };
@@ -58,5 +58,15 @@ describe('formatTable', () => {
 
   it('leaves the CPU block out when no run has readings', () => {
     expect(formatTable(results([run(1)], [run(1)]))).not.toContain('CPU per request');
+  });
+});
+
+describe('describeApiWarmup', () => {
+  it('gives the rounds, their time, why they ended and the compilers’ share over each', () => {
+    expect(describeApiWarmup({ rounds: 3, seconds: 81.4, settled: true, shares: [0.41, 0.12, 0.03] }, 0.05)).toBe(
+      "API warm-up (every kind, both servers, each round): 3 rounds in 81 s, until the JIT compilers took under 5% of Neo4j's CPU (41% → 12% → 3%)",
+    );
+    expect(describeApiWarmup({ rounds: 2, seconds: 54, settled: false, shares: [0.41, 0.2] }, 0.05)).toContain('2 rounds in 54 s, the most asked for, the JIT compilers not yet settled (41% → 20%)');
+    expect(describeApiWarmup({ rounds: 2, seconds: 54, settled: false, shares: [null, null] }, 0.05)).toContain('the compilers cannot be measured here');
   });
 });
