@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 
-/** A benchmark server running in its own process (`pid`: null once it could not be told). */
+/** A benchmark server running in its own process (`pid` null when the system gave none). */
 export type ServerProcess = { name: 'hoptac' | 'peer'; url: string; pid: number | null; stop(): Promise<void> };
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));

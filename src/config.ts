@@ -89,8 +89,8 @@ export function defaultPageCacheBytes(machineMemoryBytes: number): number {
  * The bound on concurrent API reads when `NEO4J_MAX_CONCURRENT_READS` is unset and the built-in
  * Neo4j runs on this machine: two per core, so each core has a statement to run while another
  * travels or is decoded. More in flight only time-slice the same cores: on two cores, bounds of 2,
- * 4 and 8 each gave the depth-2 neighbourhood at 100,000 reports with 50 clients about 10–15% more
- * requests/s than no bound, with less Neo4j CPU per request. A server at `NEO4J_URI` gets no bound:
+ * 4 and 8 gave the depth-2 neighbourhood at 100,000 reports with 50 clients 5–20% more requests/s
+ * than no bound (4 the most), with less Neo4j CPU per request. A server at `NEO4J_URI` gets no bound:
  * its cores and distance are not known here.
  */
 export function defaultConcurrentReads(cores: number): number {
