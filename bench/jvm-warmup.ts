@@ -39,14 +39,25 @@ export function parseStat(line: string): { name: string; cpuMs: number } {
   return { name: line.slice(open + 1, close), cpuMs: (utime + stime) * MS_PER_TICK };
 }
 
+/** A process's CPU so far (user + system, all its threads), in ms; null where /proc cannot tell. */
+export function readProcessCpuMs(pid: number | null, proc = '/proc'): number | null {
+  if (pid === null) return null;
+  try {
+    return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')).cpuMs;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The JVM's CPU so far, with its compiler threads' part, from /proc (Linux); null where that
  * cannot be read (another system, or the process is gone). The total comes from the process
  * (it keeps the time of threads that ended), the compilers' part from their threads.
  */
 export function readJvmCpu(pid: number, proc = '/proc'): JvmCpu | null {
+  const totalMs = readProcessCpuMs(pid, proc);
+  if (totalMs === null) return null;
   try {
-    const totalMs = parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')).cpuMs;
     let compilerMs = 0;
     for (const tid of readdirSync(`${proc}/${pid}/task`)) {
       let line: string;
@@ -59,16 +70,6 @@ export function readJvmCpu(pid: number, proc = '/proc'): JvmCpu | null {
       if (COMPILER_THREAD.test(thread.name)) compilerMs += thread.cpuMs;
     }
     return { compilerMs, totalMs };
-  } catch {
-    return null;
-  }
-}
-
-/** A process's CPU so far (user + system, all its threads), in ms; null where /proc cannot tell. */
-export function readProcessCpuMs(pid: number | null, proc = '/proc'): number | null {
-  if (pid === null) return null;
-  try {
-    return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')).cpuMs;
   } catch {
     return null;
   }

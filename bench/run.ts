@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { defaultConcurrentReads, loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { extractReport } from '../src/extract/extract.ts';
 import type { ExtractionRecord, ReportInput } from '../src/extract/record.ts';
 import { openDatabase } from '../src/graph/database.ts';
@@ -100,7 +100,7 @@ const results: BenchResults = {
     sizes: settings.sizes.join('/'),
     connections: settings.connections.join('/'),
     pageCacheMiB: neo4jConfig.localPageCacheBytes / 2 ** 20,
-    hoptacReads: defaultConcurrentReads(availableParallelism()),
+    hoptacReads: neo4jConfig.maxConcurrentReads,
   },
   sizes: [],
   seconds: 0,

@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import neo4j from 'neo4j-driver';
 import { startApiServer } from '../src/api/server.ts';
-import { defaultConcurrentReads, loadConfig } from '../src/config.ts';
-import { connect } from '../src/graph/database.ts';
+import { loadConfig } from '../src/config.ts';
+import { connect, gatewayOptions } from '../src/graph/database.ts';
 import { Gateway } from '../src/graph/gateway.ts';
 import { startPeerServer } from './peer/server.ts';
 
@@ -26,7 +25,7 @@ const opts = new Command()
 const defaults = loadConfig({});
 const config = { ...defaults, api: { ...defaults.api, host: '127.0.0.1', port: 0 } };
 const driver = await connect(opts.uri, neo4j.auth.basic('neo4j', ''), opts.database);
-const gateway = new Gateway(driver, opts.database, { maxConcurrentReads: defaultConcurrentReads(availableParallelism()) });
+const gateway = new Gateway(driver, opts.database, gatewayOptions(defaults.neo4j));
 const server =
   opts.server === 'hoptac'
     ? await startApiServer({ config, database: { gateway } })

@@ -34,7 +34,8 @@ export async function openDatabase(config: Config['neo4j']): Promise<Database> {
   return openLocal(local, gatewayOptions(config));
 }
 
-function gatewayOptions(config: Config['neo4j']): GatewayOptions {
+/** The gateway options the configuration gives (the bound on concurrent API reads, when there is one). */
+export function gatewayOptions(config: Config['neo4j']): GatewayOptions {
   return config.maxConcurrentReads === undefined ? {} : { maxConcurrentReads: config.maxConcurrentReads };
 }
 

@@ -55,6 +55,15 @@ describe('readJvmCpu', () => {
     expect(readJvmCpu(4242, dir)).toBeNull();
   });
 
+  it('reads any process’s user + system time in ms (readProcessCpuMs), null without a pid or a readable /proc entry', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hoptac-proc-'));
+    mkdirSync(join(dir, '77'));
+    writeFileSync(join(dir, '77', 'stat'), statLine(77, 'node', 123, 4));
+    expect(readProcessCpuMs(77, dir)).toBe(1270);
+    expect(readProcessCpuMs(78, dir)).toBeNull();
+    expect(readProcessCpuMs(null, dir)).toBeNull();
+  });
+
   it.runIf(process.platform === 'linux')('reads a live process on Linux (this one: CPU used, no HotSpot compiler threads)', () => {
     for (let i = 0, x = 0; i < 3e7; i++) x += i; // use some CPU
     const cpu = readJvmCpu(process.pid);
@@ -65,23 +74,6 @@ describe('readJvmCpu', () => {
 
   it('reads nothing for a database at NEO4J_URI, which has no local process', () => {
     expect(readNeo4jCpu({ pid: null })).toBeNull();
-  });
-});
-
-describe('readProcessCpuMs', () => {
-  let dir: string | null = null;
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = null;
-  });
-
-  it('is the process’s user + system time in ms, null without a pid or a readable /proc entry', () => {
-    dir = mkdtempSync(join(tmpdir(), 'hoptac-proc-'));
-    mkdirSync(join(dir, '77'));
-    writeFileSync(join(dir, '77', 'stat'), statLine(77, 'node', 123, 4));
-    expect(readProcessCpuMs(77, dir)).toBe(1270);
-    expect(readProcessCpuMs(78, dir)).toBeNull();
-    expect(readProcessCpuMs(null, dir)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/graph/cypher.ts';
-import { connect } from '../../src/graph/database.ts';
+import { connect, gatewayOptions } from '../../src/graph/database.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import type { GatewayOptions } from '../../src/graph/gateway.ts';
@@ -19,8 +19,7 @@ export async function openTestDatabase(options?: GatewayOptions): Promise<Databa
   const auth = external ? neo4j.auth.basic(config.user, config.password) : neo4j.auth.basic('neo4j', '');
   const database = external ? config.database : 'neo4j';
   const driver = await connect(uri, auth, database);
-  const configured = config.maxConcurrentReads === undefined ? {} : { maxConcurrentReads: config.maxConcurrentReads };
-  const gateway = new Gateway(driver, database, options ?? configured);
+  const gateway = new Gateway(driver, database, options ?? gatewayOptions(config));
   return { gateway, uri, pid: null, close: () => gateway.close() };
 }
 
