@@ -77,7 +77,7 @@ export function formatApiFigures(figures: ApiKindFigures[]): string {
   for (const f of figures) {
     if (f.problem) rows.push([f.label, String(f.targets), '-', '-', '-', '-', f.problem]);
     for (const run of f.runs) {
-      rows.push([f.label, String(f.targets), String(run.connections), run.requestsPerSecond.toFixed(0), String(run.p50), String(run.p99), String(run.errors + run.non2xx + run.timeouts)]);
+      rows.push([f.label, String(f.targets), String(run.connections), run.requestsPerSecond.toFixed(0), run.p50.toFixed(2), run.p99.toFixed(2), String(run.errors + run.non2xx + run.timeouts)]);
     }
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 
-/** What one load-test run measured: latency in ms (2xx responses), throughput, failures. */
+/**
+ * What one load-test run measured: latency in ms of the 2xx responses (exact, at the clock's
+ * resolution), throughput, failures.
+ */
 export type LoadResult = {
   connections: number;
   seconds: number;
@@ -26,14 +29,17 @@ export type CpuReader = () => number | null;
 
 const resultSchema = z.object({
   duration: z.number(),
-  latency: z.object({ p50: z.number(), p90: z.number(), p99: z.number(), max: z.number() }),
   requests: z.object({ total: z.number() }),
   errors: z.number(),
   non2xx: z.number(),
   timeouts: z.number(),
 });
 
-type Autocannon = (options: Record<string, unknown>) => Promise<unknown>;
+/** autocannon's run: a promise of its summary that also emits each response with its time in ms. */
+type Run = Promise<unknown> & {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): unknown;
+};
+type Autocannon = (options: Record<string, unknown>) => Run;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 /**
@@ -61,27 +67,42 @@ export async function runLoadTest(options: {
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
   const readers = Object.entries(options.cpu ?? {});
   const before = readers.map(([, read]) => read());
-  const raw = resultSchema.parse(await autocannon({ ...base, duration: options.seconds }));
+  // autocannon's own percentiles come from a histogram of whole milliseconds, too coarse for
+  // answers that take one or two: the response times it emits are kept and ranked instead.
+  const times: number[] = [];
+  const run = autocannon({ ...base, duration: options.seconds });
+  run.on('response', (_client, statusCode, _bytes, ms) => {
+    if (statusCode >= 200 && statusCode < 300) times.push(ms);
+  });
+  const raw = resultSchema.parse(await run);
   const after = readers.map(([, read]) => read());
   const cpuPerRequest: Record<string, number> = {};
   for (const [i, [name]] of readers.entries()) {
     const [start, end] = [before[i], after[i]];
     if (start != null && end != null && raw.requests.total > 0) cpuPerRequest[name] = (end - start) / raw.requests.total;
   }
+  const sorted = Float64Array.from(times).sort();
   return {
     connections: options.connections,
     seconds: raw.duration,
     requests: raw.requests.total,
     requestsPerSecond: raw.requests.total / raw.duration,
-    p50: raw.latency.p50,
-    p90: raw.latency.p90,
-    p99: raw.latency.p99,
-    max: raw.latency.max,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
     errors: raw.errors,
     non2xx: raw.non2xx,
     timeouts: raw.timeouts,
     ...(readers.length > 0 ? { cpuPerRequest } : {}),
   };
+}
+
+/** The nearest-rank percentile of ascending values, rounded to µs; 0 when there are none. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return Math.round((sorted[rank - 1] ?? 0) * 1000) / 1000;
 }
 
 const answerSchema = z.object({ data: z.unknown().optional(), errors: z.array(z.object({ message: z.string() })).optional() });

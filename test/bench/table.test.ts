@@ -56,6 +56,13 @@ describe('formatTable', () => {
     expect(cells(lines[header + 3])).toEqual(['1,000 depth-2 neighbourhood', '20', '0.50', '1.10', '0.40', '1.50']);
   });
 
+  it('prints latencies below 10 ms with two decimals, and the ratios of the exact values', () => {
+    const hoptac = { ...run(1), p50: 0.8412, p99: 3.456 };
+    const peer = { ...run(1), p50: 1.2, p99: 12.34, requestsPerSecond: 800 };
+    const line = formatTable(results([hoptac], [peer])).split('\n').find((l) => l.startsWith('    1,000 depth-2'));
+    expect(line?.trim().split(/ {2,}|(?<=\d) (?=\d)/)).toEqual(['1,000 depth-2 neighbourhood', '1', '0.84', '3.46', '1000', '1.20', '12.3', '800', '0.70', '0.28', '1.25']);
+  });
+
   it('leaves the CPU block out when no run has readings', () => {
     expect(formatTable(results([run(1)], [run(1)]))).not.toContain('CPU per request');
   });

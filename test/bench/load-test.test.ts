@@ -1,0 +1,48 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { percentile, runLoadTest } from '../../bench/load-test.ts';
+
+describe('percentile', () => {
+  it('takes the nearest rank of ascending values, rounded to µs', () => {
+    const values = Array.from({ length: 100 }, (_, i) => (i + 1) / 10 + 0.0004);
+    expect(percentile(values, 50)).toBe(5);
+    expect(percentile(values, 99)).toBe(9.9);
+    expect(percentile(values, 100)).toBe(10);
+    expect(percentile([0.2504], 50)).toBe(0.25);
+    expect(percentile([1, 2, 3], 50)).toBe(2);
+    expect(percentile([], 99)).toBe(0);
+  });
+});
+
+describe('runLoadTest', () => {
+  // Every answer takes at least 2.5 ms of the server's time, and every fourth is a 500.
+  let answered = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const until = performance.now() + 2.5;
+      while (performance.now() < until);
+      answered += 1;
+      response.writeHead(answered % 4 === 0 ? 500 : 200, { 'content-type': 'application/json' });
+      response.end('{"data":{}}');
+    });
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reports latencies below the millisecond (a histogram of whole ms would give 2 here) and counts non-2xx apart', async () => {
+    const result = await runLoadTest({ url, bodies: ['{}'], connections: 1, seconds: 1, warmupSeconds: 0 });
+    expect(result.requests).toBeGreaterThan(20);
+    expect(result.non2xx).toBeGreaterThan(0);
+    expect(result.p50).toBeGreaterThanOrEqual(2.5);
+    expect(Number.isInteger(result.p50)).toBe(false);
+    expect(result.p50).toBeLessThanOrEqual(result.p90);
+    expect(result.p90).toBeLessThanOrEqual(result.p99);
+    expect(result.p99).toBeLessThanOrEqual(result.max);
+  });
+});
