@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
 import { readNodesByKey } from './read-nodes.ts';
-import { parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
+import { NODE_TYPES, parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { EvidenceRow, NodeRow, ReadOptions } from './read-rows.ts';
 
 /**
@@ -87,12 +87,16 @@ async function fetchNeighborhood(
   if (!row) return { nodes: [], edges: [] };
   const { nodes, edges } = neighborhoodRowSchema.parse(row);
   return sortSubgraph(
-    nodes.map((node) => toSubgraphNode(parseNodeRow(node))),
-    edges.map(toEdge),
+    nodes.map(([id, type, name, province, date]) => ({ id, type, name, province, date })),
+    edges.map(([source, target, type, props, evidence]) => buildEdge(source, target, type, props, evidence)),
   );
 }
 
-const neighborhoodRowSchema = z.object({ nodes: z.array(z.unknown()), edges: z.array(rowMapSchema) });
+/** The statement's lists: nodes [key, type, name, province, date], edges [source, target, type, properties, evidence]. */
+const neighborhoodRowSchema = z.object({
+  nodes: z.array(z.tuple([z.string(), z.enum(NODE_TYPES), z.string(), z.string().nullable(), z.string().nullable()])),
+  edges: z.array(z.tuple([z.string(), z.string(), z.string(), rowMapSchema, z.unknown()])),
+});
 
 async function assembleSubgraph(gateway: Gateway, keys: string[], relTypes: string[], options: ReadOptions): Promise<Subgraph> {
   if (keys.length === 0) return { nodes: [], edges: [] };
@@ -122,7 +126,12 @@ const edgeRowSchema = z.object({
 /** Builds a subgraph edge from a stored relationship; its id is stable across runs (type, ends, role/title). */
 export function toEdge(raw: Record<string, unknown>): SubgraphEdge {
   const { source, target, type, props } = edgeRowSchema.parse(raw);
-  const { evidence, fact: _fact, attributes, ...rest } = props;
+  return buildEdge(source, target, type, props, props.evidence);
+}
+
+/** An edge from its parts; `props` are the relationship's properties (its `fact` and any `evidence` key are left out). */
+function buildEdge(source: string, target: string, type: string, props: Record<string, unknown>, evidence: unknown): SubgraphEdge {
+  const { fact: _fact, evidence: _evidence, attributes, ...rest } = props;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'object' || v === null));
   const merged = { ...parseAttributes(attributes), ...plain };
   const discriminator = typeof merged.role === 'string' ? merged.role : typeof merged.title === 'string' ? merged.title : '';

@@ -111,6 +111,20 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.map((e) => `${e.source} ${e.type} ${e.target}`).sort()).toEqual(edgesAmong(expected, relTypes));
   });
 
+  it('gives its nodes and edges the fields the read of the whole graph gives them', async () => {
+    const everything = await fetchSubgraph(db.gateway, { all: true });
+    const nodes = new Map(everything.nodes.map((n) => [n.id, n]));
+    const edges = new Map(everything.edges.map((e) => [e.id, e]));
+    const subgraph = await fetchSubgraph(db.gateway, { around: 'alliance:hoa binh', depth: 2 });
+    expect(subgraph.nodes.map((n) => nodes.get(n.id))).toEqual(subgraph.nodes);
+    expect(subgraph.edges.map((e) => edges.get(e.id))).toEqual(subgraph.edges);
+    // Dates, provinces, roles and titles are among them, so the comparison covers those fields.
+    expect(subgraph.nodes.filter((n) => n.date !== null).length).toBeGreaterThan(0);
+    expect(subgraph.nodes.filter((n) => n.province !== null).length).toBeGreaterThan(0);
+    expect(subgraph.edges.filter((e) => typeof e.attributes.role === 'string').length).toBeGreaterThan(0);
+    expect(subgraph.edges.filter((e) => typeof e.attributes.title === 'string').length).toBeGreaterThan(0);
+  });
+
   it('is empty around an unknown id', async () => {
     expect(await fetchSubgraph(db.gateway, { around: 'alliance:nowhere', depth: 2 })).toEqual({ nodes: [], edges: [] });
   });
