@@ -129,7 +129,7 @@ export function describeApiWarmup(outcome: RoundsOutcome, settledShare: number):
     : outcome.shares.at(-1) === null
       ? 'the most asked for (the compilers cannot be measured here)'
       : 'the most asked for, the JIT compilers not yet settled';
-  return `API warm-up (every kind, both servers, each round): ${outcome.rounds} rounds in ${fixed(outcome.seconds, 0)} s, ${end} (${outcome.shares.map(formatShare).join(' → ')})`;
+  return `API warm-up (every kind, both servers, each round): ${outcome.rounds} ${outcome.rounds === 1 ? 'round' : 'rounds'} in ${fixed(outcome.seconds, 0)} s, ${end} (${outcome.shares.map(formatShare).join(' → ')})`;
 }
 
 /**

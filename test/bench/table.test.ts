@@ -74,6 +74,7 @@ describe('describeApiWarmup', () => {
       "API warm-up (every kind, both servers, each round): 3 rounds in 81 s, until the JIT compilers took under 5% of Neo4j's CPU (41% → 12% → 3%)",
     );
     expect(describeApiWarmup({ rounds: 2, seconds: 54, settled: false, shares: [0.41, 0.2] }, 0.05)).toContain('2 rounds in 54 s, the most asked for, the JIT compilers not yet settled (41% → 20%)');
+    expect(describeApiWarmup({ rounds: 1, seconds: 27, settled: true, shares: [0.04] }, 0.05)).toContain('1 round in 27 s, until');
     expect(describeApiWarmup({ rounds: 2, seconds: 54, settled: false, shares: [null, null] }, 0.05)).toContain('the compilers cannot be measured here');
   });
 });
