@@ -16,6 +16,7 @@ import { countGraph, flushLoad, measureGraph } from './graph-counts.ts';
 import { checkAnswers, runLoadTest } from './load-test.ts';
 import type { LoadResult } from './load-test.ts';
 import { spawnServer } from './servers.ts';
+import { formatLatency } from './table.ts';
 import { buildWorkloads } from './workloads.ts';
 
 /**
@@ -77,7 +78,7 @@ export function formatApiFigures(figures: ApiKindFigures[]): string {
   for (const f of figures) {
     if (f.problem) rows.push([f.label, String(f.targets), '-', '-', '-', '-', f.problem]);
     for (const run of f.runs) {
-      rows.push([f.label, String(f.targets), String(run.connections), run.requestsPerSecond.toFixed(0), run.p50.toFixed(2), run.p99.toFixed(2), String(run.errors + run.non2xx + run.timeouts)]);
+      rows.push([f.label, String(f.targets), String(run.connections), run.requestsPerSecond.toFixed(0), formatLatency(run.p50), formatLatency(run.p99), String(run.errors + run.non2xx + run.timeouts)]);
     }
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];

@@ -185,7 +185,12 @@ function ratio(hoptac: number, peer: number): string {
   return peer > 0 && hoptac > 0 ? fixed(hoptac / peer, 2) : '-';
 }
 
-/** Latency of a run (two decimals below 10 ms, one above), or '-' when no request completed within it. */
+/** A latency in ms: two decimals below 10 ms, one above. */
+export function formatLatency(value: number): string {
+  return fixed(value, value < 10 ? 2 : 1);
+}
+
+/** Latency of a run, or '-' when no request completed within it. */
 function ms(run: LoadResult, value: number): string {
-  return run.requests > 0 ? fixed(value, value < 10 ? 2 : 1) : '-';
+  return run.requests > 0 ? formatLatency(value) : '-';
 }
