@@ -2,10 +2,10 @@
 // $relTypes (plus $provinceRelTypes around a province or when $walkProvinces), neighbours
 // optionally only of $types, at most $limit nodes (the centre and the nearer levels first), then
 // the relationships among those nodes. No row when there is no such entity.
-// Nodes come as [key, type, name, province, date] and edges as [source key, target key, type,
-// properties, evidence]: lists, not maps, since the driver decodes every key of every map (on the
-// benchmark's 100k graph, reading and parsing a neighbourhood took the API a quarter less CPU).
-// A node's name falls back to its title, its metric, its key; its date to its publication date.
+// Nodes come as [key, type, name, title, metric, province, date, publishedAt] and edges as
+// [source key, target key, type, properties, evidence]: lists, not maps, since the driver decodes
+// every key of every map (on the benchmark's 100k graph, reading and parsing a neighbourhood took
+// the API a quarter less CPU).
 // Each level reads at most 2 × $limit distinct candidates, so a hub (a province, a national
 // alliance) costs what the limit allows, not its whole degree.
 MATCH (centre:Entity {key: $centre})
@@ -102,4 +102,4 @@ CALL (inside, relTypes) {
   }
   RETURN collect([a.key, b.key, type(r), r {.*, fact: null}, CASE WHEN $withEvidence THEN __fragment:evidence-all__ ELSE [] END]) AS edges
 }
-RETURN [n IN inside | [n.key, n.type, coalesce(n.name, n.title, n.metric, n.key), n.province, coalesce(n.date, n.publishedAt)]] AS nodes, edges
+RETURN [n IN inside | [n.key, n.type, n.name, n.title, n.metric, n.province, n.date, n.publishedAt]] AS nodes, edges

@@ -90,9 +90,14 @@ export const nodeRowSchema = nodeRowInput.transform((row) => {
   const nulled = row as Omit<NodeRowInput, NullableField> & Record<NullableField, string | null | undefined>;
   for (const field of NULLABLE_FIELDS) nulled[field] ??= null;
   return Object.assign(nulled as Omit<NodeRowInput, NullableField | 'name'> & Record<NullableField, string | null>, {
-    name: row.name ?? row.title ?? row.metric ?? row.key,
+    name: displayName(row),
   });
 });
+
+/** What a node is called: its name, else its title, its metric (a statistic), its key. */
+export function displayName(node: { key: string; name?: string | null; title?: string | null; metric?: string | null }): string {
+  return node.name ?? node.title ?? node.metric ?? node.key;
+}
 export type NodeRow = z.infer<typeof nodeRowSchema>;
 
 /** One sentence stating a relationship or a statistic. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
 import { readNodesByKey } from './read-nodes.ts';
-import { NODE_TYPES, parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
+import { NODE_TYPES, displayName, parseAttributes, parseEvidenceList, parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { EvidenceRow, NodeRow, ReadOptions } from './read-rows.ts';
 
 /**
@@ -87,14 +87,20 @@ async function fetchNeighborhood(
   if (!row) return { nodes: [], edges: [] };
   const { nodes, edges } = neighborhoodRowSchema.parse(row);
   return sortSubgraph(
-    nodes.map(([id, type, name, province, date]) => ({ id, type, name, province, date })),
+    nodes.map(([key, type, name, title, metric, province, date, publishedAt]) =>
+      toSubgraphNode({ key, type, name: displayName({ key, name, title, metric }), province, date, publishedAt }),
+    ),
     edges.map(([source, target, type, props, evidence]) => buildEdge(source, target, type, props, evidence)),
   );
 }
 
-/** The statement's lists: nodes [key, type, name, province, date], edges [source, target, type, properties, evidence]. */
+const nullableString = z.string().nullable();
+/**
+ * The statement's lists: nodes [key, type, name, title, metric, province, date, publishedAt],
+ * edges [source, target, type, properties, evidence].
+ */
 const neighborhoodRowSchema = z.object({
-  nodes: z.array(z.tuple([z.string(), z.enum(NODE_TYPES), z.string(), z.string().nullable(), z.string().nullable()])),
+  nodes: z.array(z.tuple([z.string(), z.enum(NODE_TYPES), nullableString, nullableString, nullableString, nullableString, nullableString, nullableString])),
   edges: z.array(z.tuple([z.string(), z.string(), z.string(), rowMapSchema, z.unknown()])),
 });
 
@@ -146,7 +152,7 @@ function buildEdge(source: string, target: string, type: string, props: Record<s
 }
 
 /** The network-view shape of a node row. */
-export function toSubgraphNode(node: NodeRow): SubgraphNode {
+export function toSubgraphNode(node: Pick<NodeRow, 'key' | 'type' | 'name' | 'province' | 'date' | 'publishedAt'>): SubgraphNode {
   return { id: node.key, type: node.type, name: node.name, province: node.province, date: node.date ?? node.publishedAt };
 }
 
