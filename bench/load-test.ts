@@ -2,11 +2,13 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 /**
- * What one load-test run measured: latency in ms of the 2xx responses (exact, at the clock's
- * resolution), throughput, failures.
+ * What a load test measured: latency in ms of the 2xx responses (exact, at the clock's
+ * resolution), throughput, failures; over one run or several (`rounds`) ranked together.
  */
 export type LoadResult = {
   connections: number;
+  /** Measured runs pooled into these figures (absent in older results: one). */
+  rounds?: number;
   seconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -19,13 +21,35 @@ export type LoadResult = {
   timeouts: number;
   /**
    * CPU time per request in ms, for each process `cpu` named (e.g. the server and Neo4j), over the
-   * measured run only; absent where a reading failed.
+   * measured runs only; absent where a reading failed.
    */
   cpuPerRequest?: Record<string, number>;
 };
 
+/** One measured run before it is summarised: the time of every 2xx answer, and the CPU each named process used. */
+export type LoadSample = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  times: number[];
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  cpuMs: Record<string, number>;
+};
+
 /** A process's CPU used so far, in ms; null when it cannot be read. */
 export type CpuReader = () => number | null;
+
+export type LoadTestOptions = {
+  url: string;
+  bodies: string[];
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Processes whose CPU per request to report, read just before and after the measured run. */
+  cpu?: Record<string, CpuReader>;
+};
 
 const resultSchema = z.object({
   duration: z.number(),
@@ -46,15 +70,12 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
  * Posts the bodies round-robin to `url` from `connections` clients for `seconds`, after a
  * `warmupSeconds` run whose figures are dropped (JIT, caches, connection pools).
  */
-export async function runLoadTest(options: {
-  url: string;
-  bodies: string[];
-  connections: number;
-  seconds: number;
-  warmupSeconds: number;
-  /** Processes whose CPU per request to report, read just before and after the measured run. */
-  cpu?: Record<string, CpuReader>;
-}): Promise<LoadResult> {
+export async function runLoadTest(options: LoadTestOptions): Promise<LoadResult> {
+  return summarizeLoad([await sampleLoad(options)]);
+}
+
+/** One run as `runLoadTest` makes it, unsummarised, so that runs made apart can be ranked together. */
+export async function sampleLoad(options: LoadTestOptions): Promise<LoadSample> {
   const base = {
     url: options.url,
     method: 'POST',
@@ -76,25 +97,54 @@ export async function runLoadTest(options: {
   });
   const raw = resultSchema.parse(await run);
   const after = readers.map(([, read]) => read());
-  const cpuPerRequest: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
   for (const [i, [name]] of readers.entries()) {
     const [start, end] = [before[i], after[i]];
-    if (start != null && end != null && raw.requests.total > 0) cpuPerRequest[name] = (end - start) / raw.requests.total;
+    if (start != null && end != null) cpuMs[name] = end - start;
   }
-  const sorted = Float64Array.from(times).sort();
   return {
     connections: options.connections,
     seconds: raw.duration,
     requests: raw.requests.total,
-    requestsPerSecond: raw.requests.total / raw.duration,
+    times,
+    errors: raw.errors,
+    non2xx: raw.non2xx,
+    timeouts: raw.timeouts,
+    cpuMs,
+  };
+}
+
+/**
+ * The figures of runs at one client count taken together: latencies ranked over all their
+ * answers, requests/s over their summed time, CPU per request for the processes every run read.
+ */
+export function summarizeLoad(samples: LoadSample[]): LoadResult {
+  const [first] = samples;
+  if (first === undefined) throw new Error('summarizeLoad: no runs to summarise');
+  if (samples.some((s) => s.connections !== first.connections)) {
+    throw new Error(`summarizeLoad: runs at different client counts (${samples.map((s) => s.connections).join(', ')})`);
+  }
+  const sum = (pick: (s: LoadSample) => number) => samples.reduce((total, s) => total + pick(s), 0);
+  const requests = sum((s) => s.requests);
+  const seconds = sum((s) => s.seconds);
+  const sorted = Float64Array.from(samples.flatMap((s) => s.times)).sort();
+  const cpuPerRequest: Record<string, number> = {};
+  const read = Object.keys(first.cpuMs).filter((name) => samples.every((s) => s.cpuMs[name] !== undefined));
+  if (requests > 0) for (const name of read) cpuPerRequest[name] = sum((s) => s.cpuMs[name] ?? 0) / requests;
+  return {
+    connections: first.connections,
+    rounds: samples.length,
+    seconds,
+    requests,
+    requestsPerSecond: seconds > 0 ? requests / seconds : 0,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? 0,
-    errors: raw.errors,
-    non2xx: raw.non2xx,
-    timeouts: raw.timeouts,
-    ...(readers.length > 0 ? { cpuPerRequest } : {}),
+    errors: sum((s) => s.errors),
+    non2xx: sum((s) => s.non2xx),
+    timeouts: sum((s) => s.timeouts),
+    ...(read.length > 0 ? { cpuPerRequest } : {}),
   };
 }
 

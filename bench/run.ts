@@ -17,7 +17,8 @@ import { emptyGraph, flushLoad, measureGraph } from './graph-counts.ts';
 import { compilerShare, describeStep, formatShare, readNeo4jCpu, readProcessCpuMs, warmRoundsUntilSettled, warmUntilSettled } from './jvm-warmup.ts';
 import type { RoundsOutcome } from './jvm-warmup.ts';
 import type { WarmupOutcome } from './jvm-warmup.ts';
-import { checkAnswers, runLoadTest } from './load-test.ts';
+import { checkAnswers, runLoadTest, sampleLoad, summarizeLoad } from './load-test.ts';
+import type { LoadSample } from './load-test.ts';
 import { loadRecordsNaively } from './naive-loader.ts';
 import { spawnServer } from './servers.ts';
 import { formatTable } from './table.ts';
@@ -40,6 +41,10 @@ const program = new Command()
   .option('--sizes <list>', 'corpus sizes, comma-separated (default 1000,10000,100000; quick: 500)')
   .option('--seconds <n>', 'duration of each load test (default 5; quick: 3)')
   .option('--warmup <n>', 'warm-up seconds before each load test (default 2; quick: 1)')
+  .option(
+    '--rounds <n>',
+    'load tests per server, query kind and client count, the servers taking turns (hoptac, peer, peer, hoptac, …); the answers of all rounds are ranked together (default 2)',
+  )
   .option('--api-warmup <n>', 'seconds each server answers each query kind in one round of the API warm-up (default 3; quick: 1)')
   .option('--api-warmup-rounds <n>', 'most rounds of the API warm-up (default 12; quick: 2)')
   .option('--api-jit-settled <percent>', "the API warm-up ends once Neo4j's JIT compilers used less than this share of its CPU over a round", '5')
@@ -63,6 +68,7 @@ const settings = {
   sizes: pick('sizes', '1000,10000,100000', '500').split(',').map(toCount),
   seconds: toCount(pick('seconds', '5', '3')),
   warmup: Number(pick('warmup', '2', '1')),
+  rounds: toCount(pick('rounds', '2', '2')),
   apiWarmup: Number(pick('apiWarmup', '3', '1')),
   apiWarmupRounds: toCount(pick('apiWarmupRounds', '12', '2')),
   apiJitSettled: toCount(pick('apiJitSettled', '5', '5')),
@@ -206,9 +212,10 @@ async function warmNeo4j(db: Database): Promise<WarmupOutcome> {
  * Both servers over the loaded graph, every query kind at every client count. They share one
  * Neo4j, whose JIT and page cache warm whichever server asks first, so both first answer every
  * kind for --api-warmup seconds (at the largest client count), in rounds until Neo4j's JIT
- * compilers settle (--api-jit-settled, at most --api-warmup-rounds), and then each load test runs
- * for both back to back (hoptac, then the peer), so neither is measured on a colder database or
- * in a different minute than the other.
+ * compilers settle (--api-jit-settled, at most --api-warmup-rounds). Then each load test runs
+ * --rounds times per server, the servers taking turns (hoptac, peer, peer, hoptac, …), so neither
+ * is measured on a colder database or in a different minute than the other: a slow spell of the
+ * machine falls on both, and each figure ranks the answers of all its rounds.
  */
 async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissing: SizeFigures['peerMissing']; apiWarmup: RoundsOutcome }> {
   const workloads = await buildWorkloads(db.gateway, settings.targets);
@@ -245,13 +252,18 @@ async function measureApi(db: Database): Promise<{ api: ApiFigures[]; peerMissin
       onRound: (index, share) => progress(`warm-up round ${index + 1}: JIT compilers ${formatShare(share)} of Neo4j's CPU`),
     });
     for (const kind of new Set(measured.map((m) => m.figures.kind))) {
+      const both = measured.filter((m) => m.figures.kind === kind);
       for (const connections of settings.connections) {
-        for (const { figures, url, bodies } of measured.filter((m) => m.figures.kind === kind)) {
-          progress(`${figures.server} ${QUERY_LABELS[kind]} × ${connections}`);
-          const serverPid = servers[figures.server].pid;
-          const cpu = { server: () => readProcessCpuMs(serverPid), neo4j: () => readProcessCpuMs(db.pid) };
-          figures.runs.push(await runLoadTest({ url, bodies, connections, seconds: settings.seconds, warmupSeconds: settings.warmup, cpu }));
+        const samples = new Map<ApiFigures, LoadSample[]>(both.map((m) => [m.figures, []]));
+        for (let round = 0; round < settings.rounds; round++) {
+          for (const { figures, url, bodies } of round % 2 === 0 ? both : [...both].reverse()) {
+            progress(`${figures.server} ${QUERY_LABELS[kind]} × ${connections}${settings.rounds > 1 ? `, round ${round + 1}` : ''}`);
+            const serverPid = servers[figures.server].pid;
+            const cpu = { server: () => readProcessCpuMs(serverPid), neo4j: () => readProcessCpuMs(db.pid) };
+            samples.get(figures)?.push(await sampleLoad({ url, bodies, connections, seconds: settings.seconds, warmupSeconds: settings.warmup, cpu }));
+          }
         }
+        for (const [figures, runs] of samples) figures.runs.push(summarizeLoad(runs));
       }
     }
   } finally {

@@ -112,6 +112,7 @@ export function formatTable(results: BenchResults): string {
       lines.push(`  ${int(size.reports)}: measured after a checkpoint of the load (${fixed(size.checkpointSeconds, 1)} s), so no flush of it ran during the load tests`);
     }
   }
+  lines.push(...describeRounds(results));
   lines.push(...formatCpu(results));
   const failures = results.sizes.flatMap((s) => s.api.flatMap((a) => a.runs.filter((r) => r.errors + r.non2xx + r.timeouts > 0).map((r) => ({ s, a, r }))));
   for (const { s, a, r } of failures) {
@@ -130,6 +131,16 @@ export function describeApiWarmup(outcome: RoundsOutcome, settledShare: number):
       ? 'the most asked for (the compilers cannot be measured here)'
       : 'the most asked for, the JIT compilers not yet settled';
   return `API warm-up (every kind, both servers, each round): ${outcome.rounds} ${outcome.rounds === 1 ? 'round' : 'rounds'} in ${fixed(outcome.seconds, 0)} s, ${end} (${outcome.shares.map(formatShare).join(' → ')})`;
+}
+
+/** How many load tests each API row pools, as a note under the API block; none for single runs (and older results). */
+function describeRounds(results: BenchResults): string[] {
+  const rounds = Math.max(1, ...results.sizes.flatMap((s) => s.api.flatMap((a) => a.runs.map((r) => r.rounds ?? 1))));
+  if (rounds === 1) return [];
+  const order = Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? 'hoptac, peer' : 'peer, hoptac')).join(', ');
+  const { seconds, warmup } = results.settings;
+  const each = seconds === undefined ? '' : ` of ${String(seconds)} s${warmup === undefined ? '' : ` (after ${String(warmup)} s of warm-up)`}`;
+  return [`  every row ranks the answers of ${rounds} load tests${each} per server together, the servers taking turns (${order})`];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { percentile, runLoadTest } from '../../bench/load-test.ts';
+import { percentile, runLoadTest, summarizeLoad } from '../../bench/load-test.ts';
+import type { LoadSample } from '../../bench/load-test.ts';
 
 describe('percentile', () => {
   it('takes the nearest rank of ascending values, rounded to µs', () => {
@@ -12,6 +13,41 @@ describe('percentile', () => {
     expect(percentile([0.2504], 50)).toBe(0.25);
     expect(percentile([1, 2, 3], 50)).toBe(2);
     expect(percentile([], 99)).toBe(0);
+  });
+});
+
+describe('summarizeLoad', () => {
+  const sample = (times: number[], cpuMs: Record<string, number>, failures = 0): LoadSample => ({
+    connections: 20,
+    seconds: 5,
+    requests: times.length + failures,
+    times,
+    errors: 0,
+    non2xx: failures,
+    timeouts: 0,
+    cpuMs,
+  });
+
+  it('ranks the answers of all runs together and divides their requests and CPU by their summed time', () => {
+    // A slow first run and a fast second one: ranked apart their p50s are 75 and 25, together 50.
+    const slow = sample(Array.from({ length: 50 }, (_, i) => 51 + i), { server: 100, neo4j: 40 }, 2);
+    const fast = sample(Array.from({ length: 50 }, (_, i) => 50 - i), { server: 50 });
+    const result = summarizeLoad([slow, fast]);
+    expect(result).toMatchObject({ connections: 20, rounds: 2, seconds: 10, requests: 102, non2xx: 2, p50: 50, p90: 90, p99: 99, max: 100 });
+    expect(result.requestsPerSecond).toBeCloseTo(10.2);
+    // Neo4j was read in one run only: a per-request figure over both runs' requests would be wrong, so none.
+    expect(result.cpuPerRequest).toEqual({ server: 150 / 102 });
+  });
+
+  it('is runLoadTest’s figures for one run', () => {
+    const result = summarizeLoad([sample([3, 1, 2], {})]);
+    expect(result).toMatchObject({ rounds: 1, requests: 3, p50: 2, p99: 3, requestsPerSecond: 3 / 5 });
+    expect(result.cpuPerRequest).toBeUndefined();
+  });
+
+  it('refuses runs at different client counts', () => {
+    expect(() => summarizeLoad([sample([1], {}), { ...sample([1], {}), connections: 50 }])).toThrow(/different client counts \(20, 50\)/);
+    expect(() => summarizeLoad([])).toThrow(/no runs/);
   });
 });
 

@@ -63,6 +63,14 @@ describe('formatTable', () => {
     expect(line?.trim().split(/ {2,}|(?<=\d) (?=\d)/)).toEqual(['1,000 depth-2 neighbourhood', '1', '0.84', '3.46', '1000', '1.20', '12.3', '800', '0.70', '0.28', '1.25']);
   });
 
+  it('says how many load tests every API row pools, and in which order the servers took turns', () => {
+    const pooled = { ...results([{ ...run(1), rounds: 2 }], [{ ...run(1), rounds: 2 }]), settings: { seconds: 5, warmup: 2 } };
+    expect(formatTable(pooled)).toContain(
+      'every row ranks the answers of 2 load tests of 5 s (after 2 s of warm-up) per server together, the servers taking turns (hoptac, peer, peer, hoptac)',
+    );
+    expect(formatTable(results([run(1)], [run(1)]))).not.toContain('load tests');
+  });
+
   it('leaves the CPU block out when no run has readings', () => {
     expect(formatTable(results([run(1)], [run(1)]))).not.toContain('CPU per request');
   });
