@@ -28,23 +28,26 @@ const MAX_NEIGHBORHOOD = 400;
 
 /**
  * Picks targets from the loaded graph (up to `count` per kind) and builds the request bodies.
- * Kinds with no target in this graph are left out.
+ * Kinds with no target in this graph are left out. Targets are spread evenly over the candidates
+ * in key order, so the same corpus gives the same targets whatever order it was loaded in.
  */
 export async function buildWorkloads(gateway: Pick<Gateway, 'read'>, count: number): Promise<Workload[]> {
-  const limit = neo4j.int(count);
-  const scan = neo4j.int(count * 50);
-  const rows = (name: string, params: Record<string, unknown>) =>
+  const rows = (name: string, params: Record<string, unknown> = {}) =>
     gateway.read(async (tx) => (await tx.run(cypher(name), params)).records.map((r) => r.toObject()));
-  const officials = await rows('bench/pick-officials', { limit });
-  const meetings = await rows('bench/pick-meetings', { limit });
-  const centres = await rows('bench/pick-cooperatives', {
-    limit,
-    scan,
-    relTypes: ENTITY_RELATION_TYPES,
-    minSize: neo4j.int(5),
-    maxSize: neo4j.int(MAX_NEIGHBORHOOD),
-  });
-  const pairs = await rows('bench/pick-paths', { limit, scan });
+  const officials = spread(await rows('bench/pick-officials'), count);
+  const meetings = spread(await rows('bench/pick-meetings'), count);
+  // Centres and path ends are looked for among cooperatives spread the same way, 50 candidates per target.
+  const candidates = spread(await rows('bench/list-cooperatives'), count * 50).map((r) => r.key);
+  const centres = spread(
+    await rows('bench/pick-cooperatives', {
+      keys: candidates,
+      relTypes: ENTITY_RELATION_TYPES,
+      minSize: neo4j.int(5),
+      maxSize: neo4j.int(MAX_NEIGHBORHOOD),
+    }),
+    count,
+  );
+  const pairs = spread(await rows('bench/pick-paths', { keys: candidates }), count);
 
   const ids = (list: Record<string, unknown>[]) => list.map((r) => ({ id: String(r.key) }));
   const words = officials.map((r) => String(r.nameFolded).split(' ').slice(-2).join(' '));
@@ -67,6 +70,12 @@ export async function buildWorkloads(gateway: Pick<Gateway, 'read'>, count: numb
     },
   ];
   return workloads.filter((w) => w.targets > 0);
+}
+
+/** `count` items spread evenly over the list, first one included (all of it when it is no longer). */
+export function spread<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)] as T);
 }
 
 function both(kind: QueryKind, variables: Record<string, string>[]): Workload {

@@ -1,7 +1,8 @@
-// Cooperatives whose depth-2 neighbourhood (over the actor relationships) is complete within
-// hoptac's node limit, so both servers return the same nodes: centres for the neighbourhood query.
-MATCH (c:Cooperative)
-WITH c LIMIT $scan
+// Of the candidate cooperatives, those whose depth-2 neighbourhood (over the actor relationships)
+// is complete within hoptac's node limit, so both servers return the same nodes: centres for
+// the neighbourhood query, in key order.
+UNWIND $keys AS key
+MATCH (c:Cooperative {key: key})
 CALL (c) {
   MATCH (c)-[r1]-(a:Entity)
   WHERE type(r1) IN $relTypes
@@ -12,4 +13,4 @@ CALL (c) {
 WITH c, size
 WHERE size >= $minSize AND size <= $maxSize
 RETURN c.key AS key, size
-LIMIT $limit
+ORDER BY key

@@ -1,8 +1,7 @@
-// Pairs three hops apart (a cooperative and an official at the meeting where it was awarded):
-// endpoints for the shortest-path query.
-MATCH (c:Cooperative)
-WITH c LIMIT $scan
-MATCH (c)-[:RECEIVED]->(:Award)-[:PRESENTED_AT]->(:Meeting)<-[:ATTENDED]-(o:Official)
-WITH c, head(collect(DISTINCT o.key)) AS to
+// Of the candidate cooperatives, pairs three hops apart (the cooperative and the first official,
+// by key, at a meeting where it was awarded): endpoints for the shortest-path query, in key order.
+UNWIND $keys AS key
+MATCH (c:Cooperative {key: key})-[:RECEIVED]->(:Award)-[:PRESENTED_AT]->(:Meeting)<-[:ATTENDED]-(o:Official)
+WITH c, min(o.key) AS to
 RETURN c.key AS from, to
-LIMIT $limit
+ORDER BY from
