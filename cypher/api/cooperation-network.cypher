@@ -6,8 +6,10 @@ WHERE ($provinceKey IS NULL
        OR EXISTS { (b)-[:LOCATED_IN]->(:Province {key: $provinceKey}) })
   AND (($from IS NULL AND $to IS NULL)
        OR EXISTS {
-         MATCH (ev:Evidence {fact: r.fact})
-         WHERE ev.publishedAt IS NOT NULL
+         MATCH (ev:Evidence)
+         USING INDEX ev:Evidence(fact)
+         WHERE ev.fact = r.fact
+           AND ev.publishedAt IS NOT NULL
            AND ($from IS NULL OR ev.publishedAt >= $from)
            AND ($to IS NULL OR ev.publishedAt <= $to)
        })

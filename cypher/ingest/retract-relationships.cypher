@@ -3,11 +3,13 @@
 // The relationship is found from its two ends (the evidence keeps their keys), which Neo4j expands
 // from the end with fewer relationships.
 UNWIND $load.reports AS report
-MATCH (ev:Evidence {report: report})
+MATCH (ev:Evidence)
+USING INDEX ev:Evidence(report)
+WHERE ev.report = report
 WITH ev, ev.fact AS fact, ev.source AS source, ev.target AS target
 DELETE ev
 WITH DISTINCT fact, source, target
-WHERE NOT EXISTS { MATCH (:Evidence {fact: fact}) }
+WHERE NOT EXISTS { MATCH (other:Evidence) USING INDEX other:Evidence(fact) WHERE other.fact = fact }
 MATCH (a:Entity {key: source})-[rel]->(b:Entity {key: target})
 WHERE rel.fact = fact
 DELETE rel

@@ -18,6 +18,20 @@ describe('named Cypher statements', () => {
     expect(statement).not.toContain('(undated reports count as oldest)');
   });
 
+  it('name the index of every Evidence lookup they read, so that stale index samples after a bulk load cannot turn it into a scan', () => {
+    let lookups = 0;
+    for (const folder of ['api', 'ingest', 'fragments']) {
+      for (const name of listCypherNames(folder)) {
+        // Each `MATCH (x:Evidence…` and the clause after it, as sent.
+        for (const match of cypher(name).matchAll(/MATCH \((\w*):Evidence\b[^\n]*\n?([^\n]*)/g)) {
+          lookups += 1;
+          expect(`${match[0]}`, name).toMatch(new RegExp(`USING INDEX ${match[1]}:Evidence\\(`));
+        }
+      }
+    }
+    expect(lookups).toBeGreaterThanOrEqual(6);
+  });
+
   it('leave no fragment unresolved in any folder', () => {
     for (const folder of FOLDERS) {
       for (const name of listCypherNames(folder)) expect(cypher(name), name).not.toMatch(/__fragment:/);
