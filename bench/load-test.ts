@@ -9,6 +9,8 @@ export type LoadResult = {
   connections: number;
   /** Measured runs pooled into these figures (absent in older results: one). */
   rounds?: number;
+  /** Each pooled run's own figures, in the order they ran, when there were several. */
+  perRound?: { requestsPerSecond: number; p50: number; p99: number }[];
   seconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -145,7 +147,13 @@ export function summarizeLoad(samples: LoadSample[]): LoadResult {
     non2xx: sum((s) => s.non2xx),
     timeouts: sum((s) => s.timeouts),
     ...(read.length > 0 ? { cpuPerRequest } : {}),
+    ...(samples.length > 1 ? { perRound: samples.map(roundFigures) } : {}),
   };
+}
+
+function roundFigures(sample: LoadSample): { requestsPerSecond: number; p50: number; p99: number } {
+  const sorted = Float64Array.from(sample.times).sort();
+  return { requestsPerSecond: sample.seconds > 0 ? sample.requests / sample.seconds : 0, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 /** The nearest-rank percentile of ascending values, rounded to µs; 0 when there are none. */

@@ -35,6 +35,10 @@ describe('summarizeLoad', () => {
     const result = summarizeLoad([slow, fast]);
     expect(result).toMatchObject({ connections: 20, rounds: 2, seconds: 10, requests: 102, non2xx: 2, p50: 50, p90: 90, p99: 99, max: 100 });
     expect(result.requestsPerSecond).toBeCloseTo(10.2);
+    expect(result.perRound).toEqual([
+      { requestsPerSecond: 52 / 5, p50: 75, p99: 100 },
+      { requestsPerSecond: 10, p50: 25, p99: 50 },
+    ]);
     // Neo4j was read in one run only: a per-request figure over both runs' requests would be wrong, so none.
     expect(result.cpuPerRequest).toEqual({ server: 150 / 102 });
   });
@@ -42,6 +46,7 @@ describe('summarizeLoad', () => {
   it('is runLoadTest’s figures for one run', () => {
     const result = summarizeLoad([sample([3, 1, 2], {})]);
     expect(result).toMatchObject({ rounds: 1, requests: 3, p50: 2, p99: 3, requestsPerSecond: 3 / 5 });
+    expect(result.perRound).toBeUndefined();
     expect(result.cpuPerRequest).toBeUndefined();
   });
 
