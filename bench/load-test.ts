@@ -151,9 +151,10 @@ export function summarizeLoad(samples: LoadSample[]): LoadResult {
   };
 }
 
+/** A pooled run's own figures: the summary of it alone. */
 function roundFigures(sample: LoadSample): { requestsPerSecond: number; p50: number; p99: number } {
-  const sorted = Float64Array.from(sample.times).sort();
-  return { requestsPerSecond: sample.seconds > 0 ? sample.requests / sample.seconds : 0, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  const { requestsPerSecond, p50, p99 } = summarizeLoad([sample]);
+  return { requestsPerSecond, p50, p99 };
 }
 
 /** The nearest-rank percentile of ascending values, rounded to µs; 0 when there are none. */
