@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,32 @@ export function expectScoreAtLeast(score: Score, floors: Floors): void {
     Object.entries(floors).map(([part, floor]) => [part, expect.toSatisfy((v: number) => v >= floor)]),
   );
   expect(summary, score.misses.join('\n')).toEqual(wanted);
+}
+
+/** The real reports (`../shared/eval/real`): journalists' pages with hand-made answers. */
+export const realDir = resolve(repoRoot, '../shared/eval/real');
+
+/**
+ * The two halves of the real set, split once by report number before any rule was tuned:
+ * half A (odd numbers) is the one rules were developed on; half B (even numbers) was scored
+ * once, before its misses were read, as the estimate for reports nobody has seen.
+ */
+export type RealHalf = 'A' | 'B';
+
+/** The half a real report belongs to, from the number in its file name (`r101.txt` → A). */
+export function realHalfOf(file: string): RealHalf {
+  const number = /(\d+)/.exec(file)?.[1];
+  if (number === undefined) throw new Error(`${file}: a real report's file name carries its number`);
+  return Number(number) % 2 === 1 ? 'A' : 'B';
+}
+
+/** Scores the real reports of one half (or all) against their gold files, read where they are. */
+export async function scoreReal(half: RealHalf | 'all'): Promise<{ records: ExtractionRecord[]; score: Score }> {
+  const all = await extractAll([join(realDir, 'reports.jsonl')]);
+  const records = half === 'all' ? all : all.filter((r) => realHalfOf(r.document.file) === half);
+  const gold = join(realDir, 'gold');
+  if (half === 'all') return { records, score: scoreRecords(records, gold) };
+  const dir = mkdtempSync(join(tmpdir(), `hoptac-gold-${half}-`));
+  for (const name of readdirSync(gold)) if (name.endsWith('.json') && realHalfOf(name) === half) copyFileSync(join(gold, name), join(dir, name));
+  return { records, score: scoreRecords(records, dir) };
 }
