@@ -1,23 +1,23 @@
 import { hash } from 'node:crypto';
-import type { ExtractionRecord, ReportInput, Span, Statistic } from './record.ts';
-import type { DocContext, OrgMention, ProvinceMention } from './context.ts';
-import { normaliseText } from './normalise.ts';
-import type { NormalisedText } from './normalise.ts';
-import { splitSentences } from './sentences.ts';
-import { readMetadata } from './metadata.ts';
-import type { Metadata } from './metadata.ts';
-import { voteProvince } from './report-province.ts';
-import { canonicalToneMarks, findProvinceMentions, listProvinces } from './provinces.ts';
-import { shadowOf } from './shadow.ts';
-import { findOrganisations } from './organisations.ts';
-import { findOfficials } from './officials.ts';
-import { findMeeting } from './meetings.ts';
-import { findAwards } from './awards.ts';
-import { findCooperation } from './cooperation.ts';
-import { findRoles } from './roles.ts';
-import { findStatistics } from './statistics.ts';
-import { buildGraph } from './build-graph.ts';
-import type { Findings } from './build-graph.ts';
+import type { ExtractionRecord, ReportInput, Span, Statistic } from './record/schema.ts';
+import type { DocContext, OrgMention, ProvinceMention } from './recognisers/context.ts';
+import { normaliseText } from './text/normalise.ts';
+import type { NormalisedText } from './text/normalise.ts';
+import { splitSentences } from './text/sentences.ts';
+import { readMetadata } from './recognisers/metadata.ts';
+import type { Metadata } from './recognisers/metadata.ts';
+import { voteProvince } from './places/province-vote.ts';
+import { canonicalToneMarks, findProvinceMentions, listProvinces } from './places/provinces.ts';
+import { shadowOf } from './text/shadow.ts';
+import { findOrganisations } from './recognisers/organisations.ts';
+import { findOfficials } from './recognisers/officials.ts';
+import { findMeeting } from './recognisers/meetings.ts';
+import { findAwards } from './recognisers/awards.ts';
+import { findCooperation } from './recognisers/cooperation.ts';
+import { findRoles } from './recognisers/roles.ts';
+import { findStatistics } from './recognisers/statistics.ts';
+import { buildGraph } from './record/build-graph.ts';
+import type { Findings } from './record/build-graph.ts';
 
 /**
  * The extractor: one report in, one extraction record out (FORMAT.md). Pure — no

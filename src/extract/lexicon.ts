@@ -6,7 +6,7 @@ import cuesData from './data/cues.json' with { type: 'json' };
 import metricsData from './data/metrics.json' with { type: 'json' };
 import noiseData from './data/noise.json' with { type: 'json' };
 import titlesData from './data/titles.json' with { type: 'json' };
-import { METRICS } from './record.ts';
+import { METRICS } from './record/schema.ts';
 
 /**
  * The extractor's language knowledge, read from `data/*.json` and checked once

@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import type { ExtractionRecord } from '../extract/record.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { DatabaseUnavailableError } from './gateway.ts';
 import { reportKey } from './keys.ts';
 import { loadRecordGroup } from './load.ts';

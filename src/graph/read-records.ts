@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { extractionRecordSchema } from '../extract/record.ts';
-import type { ExtractionRecord } from '../extract/record.ts';
+import { extractionRecordSchema } from '../extract/record/schema.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 
 /** One line of a records file: a checked extraction record, or why it is not one. */
 export type RecordResult = { ok: true; record: ExtractionRecord } | { ok: false; file: string; reason: string };

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import type { ReportInput } from '../extract/record.ts';
+import type { ReportInput } from '../extract/record/schema.ts';
 
 /**
  * Reads reports from files and folders: `.txt` files (one report each) and

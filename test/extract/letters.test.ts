@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findWordCapital } from '../../src/extract/letters.ts';
-import { unitsOf } from '../../src/extract/code-units.ts';
+import { findWordCapital } from '../../src/extract/text/letters.ts';
+import { unitsOf } from '../../src/extract/text/code-units.ts';
 
 /** The capital scan must find what `/(?<![\p{L}\p{N}])\p{Lu}/gu` finds, from any start. */
 const WORD_CAPITAL = /(?<![\p{L}\p{N}])\p{Lu}/gu;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText } from '../../src/extract/normalise.ts';
-import { canonicalToneMarks } from '../../src/extract/provinces.ts';
+import { normaliseText } from '../../src/extract/text/normalise.ts';
+import { canonicalToneMarks } from '../../src/extract/places/provinces.ts';
 import { extractReport } from '../../src/extract/extract.ts';
 
 describe('normalisation', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract/extract.ts';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 
 /** Short reports written for these tests: each states one thing the extractor must read. */
 

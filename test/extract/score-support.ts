@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractReport } from '../../src/extract/extract.ts';
 import { readReports } from '../../src/io/read-reports.ts';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 
 /** Runs the project's scorer (`../shared/eval/score.mjs`) over records extracted from report files. */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import table from './data/tone-marks.json' with { type: 'json' };
+import table from '../data/tone-marks.json' with { type: 'json' };
 
 /**
  * One tone-mark spelling for Vietnamese text: the placement used by canonical names

@@ -1,11 +1,11 @@
-import type { Span } from './record.ts';
-import type { DocContext, OrgMention } from './context.ts';
-import type { OfficialMention } from './officials.ts';
-import type { MeetingFound } from './meetings.ts';
-import type { AwardFound } from './awards.ts';
-import type { CooperationFound } from './cooperation.ts';
-import type { Participation } from './roles.ts';
-import { keepStrongest } from './roles.ts';
+import type { Span } from './schema.ts';
+import type { DocContext, OrgMention } from '../recognisers/context.ts';
+import type { OfficialMention } from '../recognisers/officials.ts';
+import type { MeetingFound } from '../recognisers/meetings.ts';
+import type { AwardFound } from '../recognisers/awards.ts';
+import type { CooperationFound } from '../recognisers/cooperation.ts';
+import type { Participation } from '../recognisers/roles.ts';
+import { keepStrongest } from '../recognisers/roles.ts';
 import { EntityTable } from './entity-table.ts';
 
 /**

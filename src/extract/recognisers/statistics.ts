@@ -1,10 +1,10 @@
-import type { Span, Statistic } from './record.ts';
+import type { Span, Statistic } from '../record/schema.ts';
 import type { DocContext } from './context.ts';
-import type { MetricRule } from './lexicon.ts';
-import { cues, metrics } from './lexicon.ts';
-import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from './patterns.ts';
-import type { WordScanner } from './word-scanner.ts';
-import { NUMBER_SOURCE, parseVietnameseNumber } from './numbers.ts';
+import type { MetricRule } from '../lexicon.ts';
+import { cues, metrics } from '../lexicon.ts';
+import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from '../text/patterns.ts';
+import type { WordScanner } from '../text/word-scanner.ts';
+import { NUMBER_SOURCE, parseVietnameseNumber } from '../text/numbers.ts';
 
 /**
  * Statistics of the cooperative sector (FORMAT.md metrics) from sentences such as

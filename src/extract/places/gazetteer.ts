@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import raw from './data/provinces.json' with { type: 'json' };
-import { fold } from './fold.ts';
-import { canonicalToneMarks } from './tone-marks.ts';
+import raw from '../data/provinces.json' with { type: 'json' };
+import { fold } from '../text/fold.ts';
+import { canonicalToneMarks } from '../text/tone-marks.ts';
 import { tokenize } from './province-tokens.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { DocContext, OrgMention } from './context.ts';
-import type { Span } from './record.ts';
-import { cues } from './lexicon.ts';
-import { allMatches, compileExactWords, compilePattern, compileWords } from './patterns.ts';
-import { findDates, formatIsoDate } from './dates.ts';
-import type { DateMention } from './dates.ts';
+import type { Span } from '../record/schema.ts';
+import { cues } from '../lexicon.ts';
+import { allMatches, compileExactWords, compilePattern, compileWords } from '../text/patterns.ts';
+import { findDates, formatIsoDate } from '../text/dates.ts';
+import type { DateMention } from '../text/dates.ts';
 
 /**
  * The meeting a report covers: the first sentence where an organisation holds

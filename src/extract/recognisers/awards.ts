@@ -1,9 +1,9 @@
 import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
-import type { Span } from './record.ts';
-import { awards, cues, titles } from './lexicon.ts';
-import { allMatches, alternationOf, compileWords, compileWordsAtStart } from './patterns.ts';
-import { parseVietnameseNumber } from './numbers.ts';
+import type { Span } from '../record/schema.ts';
+import { awards, cues, titles } from '../lexicon.ts';
+import { allMatches, alternationOf, compileWords, compileWordsAtStart } from '../text/patterns.ts';
+import { parseVietnameseNumber } from '../text/numbers.ts';
 
 /**
  * Awards handed out at the meeting: one per kind (Bằng khen, Cờ thi đua,

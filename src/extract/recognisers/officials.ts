@@ -1,9 +1,9 @@
 import type { DocContext, OrgMention } from './context.ts';
-import { titles } from './lexicon.ts';
-import { alternationOf } from './patterns.ts';
-import { shadowOf } from './shadow.ts';
-import { codePointWidth, findWordCapital } from './letters.ts';
-import { unitsOf } from './code-units.ts';
+import { titles } from '../lexicon.ts';
+import { alternationOf } from '../text/patterns.ts';
+import { shadowOf } from '../text/shadow.ts';
+import { codePointWidth, findWordCapital } from '../text/letters.ts';
+import { unitsOf } from '../text/code-units.ts';
 
 /**
  * Officials: a personal name with the titles and organisations that go with it,

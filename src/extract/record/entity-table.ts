@@ -1,5 +1,5 @@
-import type { Entity, EntityType, Relation, RelationType, Span } from './record.ts';
-import { shadowOf } from './shadow.ts';
+import type { Entity, EntityType, Relation, RelationType, Span } from './schema.ts';
+import { shadowOf } from '../text/shadow.ts';
 
 /** Characters a key does not keep as they are: anything but letters, digits and single spaces. */
 const RECAST = /[^a-z0-9\u00c0-\u1fff ]| {2}/;

@@ -1,9 +1,9 @@
-import type { NormalisedText } from './normalise.ts';
-import { noise } from './lexicon.ts';
-import { parseLooseDate } from './dates.ts';
-import { compileWordsAtStart } from './patterns.ts';
-import { shadowOf } from './shadow.ts';
-import { expandAbbreviations } from './canonical.ts';
+import type { NormalisedText } from '../text/normalise.ts';
+import { noise } from '../lexicon.ts';
+import { parseLooseDate } from '../text/dates.ts';
+import { compileWordsAtStart } from '../text/patterns.ts';
+import { shadowOf } from '../text/shadow.ts';
+import { expandAbbreviations } from '../text/canonical.ts';
 
 /**
  * Document metadata: title (first line), outlet, byline author and publication

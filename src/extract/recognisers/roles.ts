@@ -1,8 +1,8 @@
 import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
-import type { Role, Span } from './record.ts';
-import { cues } from './lexicon.ts';
-import { compilePattern, compileWordLists, compileWords } from './patterns.ts';
+import type { Role, Span } from '../record/schema.ts';
+import { cues } from '../lexicon.ts';
+import { compilePattern, compileWordLists, compileWords } from '../text/patterns.ts';
 
 /**
  * What officials and organisations did at the meeting: chaired, directed, spoke

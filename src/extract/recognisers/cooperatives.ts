@@ -1,8 +1,8 @@
 import type { DocContext, OrgMention } from './context.ts';
-import { canonicalName } from './canonical.ts';
-import cooperativesData from './data/cooperatives.json' with { type: 'json' };
-import { agencies } from './lexicon.ts';
-import { compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from './patterns.ts';
+import { canonicalName } from '../text/canonical.ts';
+import cooperativesData from '../data/cooperatives.json' with { type: 'json' };
+import { agencies } from '../lexicon.ts';
+import { compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from '../text/patterns.ts';
 import { readLevel } from './level.ts';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import type { Span } from './record.ts';
+import type { Span } from '../record/schema.ts';
 
 /**
  * Splits normalised text into sentences with their offsets. Lines are always

@@ -1,5 +1,5 @@
-import { gazetteer } from './province-data.ts';
-import type { AliasHit, PhraseSet, TrieNode } from './province-data.ts';
+import { gazetteer } from './gazetteer.ts';
+import type { AliasHit, PhraseSet, TrieNode } from './gazetteer.ts';
 import { tokenizeText } from './province-tokens.ts';
 import type { Token } from './province-tokens.ts';
 

@@ -1,4 +1,4 @@
-import type { ProvinceMention } from './context.ts';
+import type { ProvinceMention } from '../recognisers/context.ts';
 import { provinceFromSource, provinceFromUrl } from './provinces.ts';
 
 

@@ -1,6 +1,6 @@
-import { MERGER_DATE, gazetteer, outletKey } from './province-data.ts';
+import { MERGER_DATE, gazetteer, outletKey } from './gazetteer.ts';
 import { tokenize } from './province-tokens.ts';
-import type { ProvinceInfo } from './province-data.ts';
+import type { ProvinceInfo } from './gazetteer.ts';
 import { listProvincesNamedIn } from './province-mentions.ts';
 
 /**
@@ -9,11 +9,11 @@ import { listProvincesNamedIn } from './province-mentions.ts';
  * Pure: nothing here does I/O beyond importing that file.
  */
 
-export { MERGER_DATE } from './province-data.ts';
-export type { ProvinceEra, ProvinceInfo, ProvinceType } from './province-data.ts';
+export { MERGER_DATE } from './gazetteer.ts';
+export type { ProvinceEra, ProvinceInfo, ProvinceType } from './gazetteer.ts';
 export { findProvinceMentions } from './province-mentions.ts';
 export type { ProvinceMention } from './province-mentions.ts';
-export { canonicalToneMarks } from './tone-marks.ts';
+export { canonicalToneMarks } from '../text/tone-marks.ts';
 
 /** Which units to list: those before 1 Jul 2025 (63), after it (34), or all 63 names. */
 export type ProvinceListing = 'all' | 'pre-merger' | 'post-merger';

@@ -1,4 +1,4 @@
-import { noise } from './lexicon.ts';
+import { noise } from '../lexicon.ts';
 import { compilePattern, compileWords } from './patterns.ts';
 import { shadowOf } from './shadow.ts';
 

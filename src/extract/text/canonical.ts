@@ -1,4 +1,4 @@
-import { abbreviations } from './lexicon.ts';
+import { abbreviations } from '../lexicon.ts';
 import { escapeRegExp } from './patterns.ts';
 
 /**

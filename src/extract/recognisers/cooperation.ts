@@ -1,7 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
-import type { Span } from './record.ts';
-import { cues } from './lexicon.ts';
-import { compileWords } from './patterns.ts';
+import type { Span } from '../record/schema.ts';
+import { cues } from '../lexicon.ts';
+import { compileWords } from '../text/patterns.ts';
 
 /**
  * Cooperation: organisations that sign a cooperation programme together, and

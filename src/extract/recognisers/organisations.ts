@@ -1,11 +1,11 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { levelWordOf } from './context.ts';
-import { canonicalName } from './canonical.ts';
-import { shadowOf } from './shadow.ts';
-import { agencies, titles } from './lexicon.ts';
-import type { OpenHead } from './lexicon.ts';
+import { canonicalName } from '../text/canonical.ts';
+import { shadowOf } from '../text/shadow.ts';
+import { agencies, titles } from '../lexicon.ts';
+import type { OpenHead } from '../lexicon.ts';
 import { readLevel } from './level.ts';
-import { allMatches, compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from './patterns.ts';
+import { allMatches, compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from '../text/patterns.ts';
 import { findAlliances } from './alliances.ts';
 import { findCooperatives } from './cooperatives.ts';
 

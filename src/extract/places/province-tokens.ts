@@ -1,6 +1,6 @@
-import { unitsOf } from './code-units.ts';
-import { fold } from './fold.ts';
-import { canonicalToneMarks } from './tone-marks.ts';
+import { unitsOf } from '../text/code-units.ts';
+import { fold } from '../text/fold.ts';
+import { canonicalToneMarks } from '../text/tone-marks.ts';
 
 /**
  * Words of a text for province matching, with offsets into the text and keys that
