@@ -8,7 +8,7 @@ import { readMetadata } from './recognisers/metadata.ts';
 import type { Metadata } from './recognisers/metadata.ts';
 import { voteProvince } from './places/province-vote.ts';
 import { canonicalToneMarks, findProvinceMentions, listProvinces } from './places/provinces.ts';
-import { shadowOf } from './text/shadow.ts';
+import { shadowOf } from './text/fold.ts';
 import { findOrganisations } from './recognisers/organisations.ts';
 import { findOfficials } from './recognisers/officials.ts';
 import { findMeeting } from './recognisers/meetings.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates, parseLooseDate } from '../../src/extract/text/dates.ts';
 import { parseVietnameseNumber } from '../../src/extract/text/numbers.ts';
-import { shadowOf } from '../../src/extract/text/shadow.ts';
+import { shadowOf } from '../../src/extract/text/fold.ts';
 
 const dates = (text: string) => findDates(shadowOf(text)).map(({ day, month, year }) => ({ day, month, ...(year ? { year } : {}) }));
 

@@ -1,5 +1,6 @@
 import { unitsOf } from '../text/code-units.ts';
-import { fold } from '../text/fold.ts';
+import { fold, shadowOf } from '../text/fold.ts';
+import { caseOf, isWordCode } from '../text/chars.ts';
 import { canonicalToneMarks } from '../text/tone-marks.ts';
 
 /**
@@ -23,58 +24,6 @@ export type Token = {
 
 /** Below this share of words with diacritics, a text is taken as written without them. */
 const DIACRITIC_FREE_SHARE = 0.05;
-
-/** Word characters by UTF-16 code unit beyond ASCII: 1 yes, 0 no, -1 not yet tested. */
-const wordCodes = new Int8Array(65536).fill(-1);
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-
-function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  let known = wordCodes[code] ?? 0;
-  if (known < 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
-    wordCodes[code] = known;
-  }
-  return known === 1;
-}
-
-/**
- * Case of a single code unit: bit 1 when lower-casing changes it (`H`, `Ò`), bit 2 when
- * upper-casing does (`h`, `ò`); -1 not yet tested. Per unit, so a word is not re-cased.
- */
-const caseCodes = new Int8Array(65536).fill(-1);
-
-function caseOf(code: number): number {
-  let known = caseCodes[code] ?? 0;
-  if (known < 0) {
-    const char = String.fromCharCode(code);
-    known = (char !== char.toLowerCase() ? 1 : 0) | (char !== char.toUpperCase() ? 2 : 0);
-    caseCodes[code] = known;
-  }
-  return known;
-}
-
-/** Diacritic-free lower-case letters by code unit (`ò` → `o`, `đ` → `d`), one for one. */
-const foldedChars = new Map<number, string>();
-
-function foldLower(lower: string): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (code < 0x80) continue;
-    let folded = foldedChars.get(code);
-    if (folded === undefined) {
-      const char = lower.charAt(i);
-      folded = char === 'đ' ? 'd' : char.normalize('NFD').charAt(0);
-      foldedChars.set(code, folded);
-    }
-    parts.push(lower.slice(from, i), folded);
-    from = i + 1;
-  }
-  parts.push(lower.slice(from));
-  return parts.join('');
-}
 
 /**
  * Finds the words of `text`. `keys` is a same-length copy to take keys from (canonical
@@ -114,7 +63,7 @@ function wordKey(word: string, folded: boolean): string {
  */
 function foldAligned(text: string, canonical = false): string | null {
   const lower = (canonical ? text : canonicalToneMarks(text)).toLowerCase();
-  return lower.length === text.length ? foldLower(lower) : null;
+  return lower.length === text.length ? shadowOf(lower) : null;
 }
 
 /** A same-length copy of text in canonical tone marks, or null when it would not keep the length. */

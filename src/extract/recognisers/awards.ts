@@ -4,6 +4,7 @@ import type { Span } from '../record/schema.ts';
 import { awards, cues, titles } from '../lexicon.ts';
 import { allMatches, alternationOf, compileWords, compileWordsAtStart } from '../text/patterns.ts';
 import { parseVietnameseNumber } from '../text/numbers.ts';
+import { shadowOf } from '../text/fold.ts';
 
 /**
  * Awards handed out at the meeting: one per kind (Bằng khen, Cờ thi đua,
@@ -35,7 +36,7 @@ const ON_BEHALF = /(?:thay mat|thua uy quyen(?: cua)?|uy quyen cua)\s+$/u;
 
 function kindOf(ctx: DocContext, start: number, end: number): string {
   const surface = ctx.text.slice(start, end).toLowerCase();
-  return formToKind.get(surface) ?? kindForms.find((k) => k.form.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') === ctx.shadow.slice(start, end))?.kind ?? surface;
+  return formToKind.get(surface) ?? kindForms.find((k) => shadowOf(k.form) === ctx.shadow.slice(start, end))?.kind ?? surface;
 }
 
 /** The organisation a title-and-organisation phrase at `pos` names (skipping the title). */

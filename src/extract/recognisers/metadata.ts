@@ -2,7 +2,7 @@ import type { NormalisedText } from '../text/normalise.ts';
 import { noise } from '../lexicon.ts';
 import { parseLooseDate } from '../text/dates.ts';
 import { compileWordsAtStart } from '../text/patterns.ts';
-import { shadowOf } from '../text/shadow.ts';
+import { shadowOf } from '../text/fold.ts';
 import { expandAbbreviations } from '../text/canonical.ts';
 
 /**

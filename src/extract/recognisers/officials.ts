@@ -1,8 +1,8 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { titles } from '../lexicon.ts';
 import { alternationOf } from '../text/patterns.ts';
-import { shadowOf } from '../text/shadow.ts';
-import { codePointWidth, findWordCapital } from '../text/letters.ts';
+import { shadowOf } from '../text/fold.ts';
+import { WORD_LETTER, codePointWidth, findWordCapital } from '../text/chars.ts';
 import { unitsOf } from '../text/code-units.ts';
 
 /**
@@ -18,7 +18,7 @@ export type Position = { title: string; org: OrgMention | null };
 export type OfficialMention = { name: string; start: number; end: number; nameStart: number; nameEnd: number; positions: Position[] };
 
 const titleByForm = new Map(titles.titles.flatMap((t) => t.forms.map((f) => [shadowOf(f).replace(/\s+/g, ' '), t] as const)));
-const TITLE_AT = new RegExp(`(?:${alternationOf(titles.titles.flatMap((t) => t.forms))})(?![a-zA-Z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])`, 'y');
+const TITLE_AT = new RegExp(`(?:${alternationOf(titles.titles.flatMap((t) => t.forms))})(?![${WORD_LETTER}])`, 'y');
 
 /** The title that starts exactly at `pos`, and where it ends. */
 function titleStartingAt(ctx: DocContext, pos: number): { title: (typeof titles.titles)[number]; end: number } | null {

@@ -1,7 +1,7 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { levelWordOf } from './context.ts';
 import { canonicalName } from '../text/canonical.ts';
-import { shadowOf } from '../text/shadow.ts';
+import { shadowOf } from '../text/fold.ts';
 import { agencies, titles } from '../lexicon.ts';
 import type { OpenHead } from '../lexicon.ts';
 import { readLevel } from './level.ts';

@@ -3,6 +3,7 @@ import type { OfficialMention } from './officials.ts';
 import type { Role, Span } from '../record/schema.ts';
 import { cues } from '../lexicon.ts';
 import { compilePattern, compileWordLists, compileWords } from '../text/patterns.ts';
+import { foldPattern } from '../text/fold.ts';
 
 /**
  * What officials and organisations did at the meeting: chaired, directed, spoke
@@ -17,7 +18,7 @@ const RANK: Record<Role, number> = { chaired: 4, directed: 3, spoke: 2, attended
 /** The cue words of every role, searched in one pass. */
 const roleCues = compileWordLists(cues.roles.map((r) => r.patterns));
 const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'g');
-const delegate = new RegExp(`(?:${cues.delegatePrefixes.map((p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')).join('|')})\\s+$`, 'u');
+const delegate = new RegExp(`(?:${cues.delegatePrefixes.map(foldPattern).join('|')})\\s+$`, 'u');
 const NEAR = 60;
 
 type Cue = { role: Role; start: number; end: number };

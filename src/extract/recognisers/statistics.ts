@@ -5,6 +5,7 @@ import { cues, metrics } from '../lexicon.ts';
 import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from '../text/patterns.ts';
 import type { WordScanner } from '../text/word-scanner.ts';
 import { NUMBER_SOURCE, parseVietnameseNumber } from '../text/numbers.ts';
+import { stripMarks } from '../text/fold.ts';
 
 /**
  * Statistics of the cooperative sector (FORMAT.md metrics) from sentences such as
@@ -31,8 +32,8 @@ const stockCue = compileWords(metrics.stockCues);
 const blocker = compileWordsAtEnd(metrics.blockersBefore);
 const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
 const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
-const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map((m) => m.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).join('|')})(?![\\p{L}])`, 'u');
-const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [k.normalize('NFD').replace(/[\u0300-\u036f]/g, ''), v]));
+const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map(stripMarks).join('|')})(?![\\p{L}])`, 'u');
+const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [stripMarks(k), v]));
 /** A have-cue counts only this close before the figure (characters). */
 const HAVE_WINDOW = 120;
 const RANGE_AFTER = /^\s*(?:[-–]|den|toi)\s*\d/u;

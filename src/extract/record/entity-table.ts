@@ -1,19 +1,14 @@
 import type { Entity, EntityType, Relation, RelationType, Span } from './schema.ts';
-import { shadowOf } from '../text/shadow.ts';
-
-/** Characters a key does not keep as they are: anything but letters, digits and single spaces. */
-const RECAST = /[^a-z0-9\u00c0-\u1fff ]| {2}/;
+import { fold } from '../text/fold.ts';
 
 /** Keys already made: names and provinces recur from report to report. Emptied now and then so it stays small. */
 const keys = new Map<string, string>();
 
-/** A name as an identity key: folded, each run of other characters than letters and digits one space, trimmed. */
-function fold(text: string): string {
+/** A name as an identity key (fold), memoised. */
+function keyOf(text: string): string {
   let key = keys.get(text);
   if (key === undefined) {
-    const folded = shadowOf(text);
-    // most names are words and single spaces already: the replacement would give them back unchanged
-    key = (RECAST.test(folded) ? folded.replace(/[^a-z0-9\u00c0-\u1fff]+/g, ' ') : folded).trim();
+    key = fold(text);
     if (keys.size >= 10000) keys.clear();
     keys.set(text, key);
   }
@@ -51,7 +46,7 @@ export class EntityTable {
     const sameName = this.byName.get(name);
     let entity = sameName?.find((known) => known.type === type && known.province === province)?.entity;
     if (!entity) {
-      const key = `${type}|${fold(name)}|${province === undefined ? '-' : province === null ? '?' : fold(province)}`;
+      const key = `${type}|${keyOf(name)}|${province === undefined ? '-' : province === null ? '?' : keyOf(province)}`;
       entity = this.byKey.get(key);
       if (!entity) {
         const n = (this.counters.get(type) ?? 0) + 1;

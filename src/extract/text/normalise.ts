@@ -1,6 +1,6 @@
 import { noise } from '../lexicon.ts';
 import { compilePattern, compileWords } from './patterns.ts';
-import { shadowOf } from './shadow.ts';
+import { shadowOf } from './fold.ts';
 
 /**
  * Turns raw report text into the normalised text that every offset of the

@@ -1,5 +1,6 @@
-import { foldPattern } from './shadow.ts';
-import { WORD_LETTER, WordLists, WordScanner } from './word-scanner.ts';
+import { foldPattern } from './fold.ts';
+import { WordLists, WordScanner } from './word-scanner.ts';
+import { WORD_LETTER } from './chars.ts';
 
 /**
  * Regular expressions built from data-file word lists, to be run on shadow

@@ -1,3 +1,5 @@
+import { WORD_LETTER, isWordLetter } from './chars.ts';
+
 /**
  * Whole-word search for the word-list patterns, with the interface of a global RegExp
  * (`lastIndex`, `exec`, `test`, `source`). It finds exactly what
@@ -6,18 +8,6 @@
  * ahead through a pattern that opens with a look-behind, and on whole reports the
  * pattern without it runs about twice as fast.
  */
-
-/**
- * Letters and digits for word boundaries, without the `u` flag (irregexp runs these
- * faster): shadow and lower-cased texts are Latin, Vietnamese letters sit below U+2000.
- */
-export const WORD_LETTER = 'a-zA-Z0-9\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
-
-/** Whether a UTF-16 code unit is in WORD_LETTER. */
-function isWordLetter(unit: number): boolean {
-  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
-  return (unit >= 0xc0 && unit <= 0x24f) || (unit >= 0x300 && unit <= 0x36f) || (unit >= 0x1e00 && unit <= 0x1eff);
-}
 
 export class WordScanner {
   /** Where the next `exec` starts; 0 after a failed search, as for a global RegExp. */

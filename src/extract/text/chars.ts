@@ -1,9 +1,53 @@
 /**
- * Letter classes of UTF-16 text, looked up per character instead of through a
- * regex's Unicode property tables: scanning a report for word-initial capitals
- * (`(?<![\p{L}\p{N}])\p{Lu}`) this way is several times faster. Results agree with
- * the `u`-flag regexes, surrogate pairs included. Texts come as code units (unitsOf).
+ * Character classes of UTF-16 text, the one module every stage asks: letters, digits, capitals,
+ * word characters and letter case, looked up per code unit in tables instead of through a regex's
+ * Unicode property tables (scanning a report for word-initial capitals this way is several times
+ * faster). Results agree with the `u`-flag regexes, surrogate pairs included.
  */
+
+/**
+ * Letters and digits for word boundaries in regex sources, without the `u` flag (irregexp runs
+ * these faster): shadow and lower-cased texts are Latin, Vietnamese letters sit below U+2000.
+ */
+export const WORD_LETTER = 'a-zA-Z0-9\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
+
+/** Whether a UTF-16 code unit is in WORD_LETTER. */
+export function isWordLetter(unit: number): boolean {
+  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
+  return (unit >= 0xc0 && unit <= 0x24f) || (unit >= 0x300 && unit <= 0x36f) || (unit >= 0x1e00 && unit <= 0x1eff);
+}
+
+/** Word characters by UTF-16 code unit beyond ASCII: 1 yes, 0 no, -1 not yet tested. */
+const wordCodes = new Int8Array(65536).fill(-1);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Whether a code unit is a letter, a combining mark or a digit (any script). */
+export function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let known = wordCodes[code] ?? 0;
+  if (known < 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+    wordCodes[code] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Case of a single code unit: bit 1 when lower-casing changes it (`H`, `Ò`), bit 2 when
+ * upper-casing does (`h`, `ò`); -1 not yet tested. Per unit, so a word is not re-cased.
+ */
+const caseCodes = new Int8Array(65536).fill(-1);
+
+/** The case bits of a code unit (see caseCodes): 1 upper, 2 lower. */
+export function caseOf(code: number): number {
+  let known = caseCodes[code] ?? 0;
+  if (known < 0) {
+    const char = String.fromCharCode(code);
+    known = (char !== char.toLowerCase() ? 1 : 0) | (char !== char.toUpperCase() ? 2 : 0);
+    caseCodes[code] = known;
+  }
+  return known;
+}
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UPPER = /^\p{Lu}$/u;

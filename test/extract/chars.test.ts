@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWordCapital } from '../../src/extract/text/letters.ts';
+import { findWordCapital } from '../../src/extract/text/chars.ts';
 import { unitsOf } from '../../src/extract/text/code-units.ts';
 
 /** The capital scan must find what `/(?<![\p{L}\p{N}])\p{Lu}/gu` finds, from any start. */
