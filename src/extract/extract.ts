@@ -62,8 +62,10 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
   const sentences = splitSentences(text, norm.lines);
   const meta = readMetadata(norm, input);
   const firstLine = norm.lines[0] ? text.slice(norm.lines[0].start, norm.lines[0].end) : '';
-  const titleInText = !input.title || shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
-  const titleEnd = titleInText ? (norm.lines[0]?.end ?? 0) : 0;
+  const givenTitleInText = input.title !== undefined && shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
+  // where the body starts: after the headline line (the given title, when the text repeats it)
+  const headline = givenTitleInText ? 0 : input.title ? undefined : meta.headline;
+  const titleEnd = headline !== undefined ? (norm.lines[headline]?.end ?? 0) : 0;
   // a loop, not Array#map: optimised code makes `map` results holey arrays, and the recognisers
   // that read this list would be recompiled for them once readReport is optimised
   const provinceMentions: ProvinceMention[] = [];

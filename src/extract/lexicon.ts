@@ -64,9 +64,10 @@ const noiseSchema = z.object({
   description: z.string(),
   dropLines: words,
   welcome: z.string(),
-  published: z.string(),
   outletHeads: words,
   bylinePrefixes: words,
+  datelineWords: words,
+  archiveMarker: z.string(),
 });
 const metricsSchema = z.object({
   description: z.string(),

@@ -15,7 +15,7 @@ describe('normalisation', () => {
       ],
       welcomeOutlet: 'Cổng thông tin điện tử Tỉnh An Giang',
       outletLine: 'cổng thông tin điện tử tỉnh an giang',
-      publishedLine: '01/02/2021',
+      pageDate: { year: 2021, month: 2, day: 1 },
       dropped: 7,
     });
   });

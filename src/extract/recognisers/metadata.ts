@@ -1,6 +1,7 @@
 import type { NormalisedText } from '../text/normalise.ts';
 import { noise } from '../lexicon.ts';
 import { parseLooseDate } from '../text/dates.ts';
+import { readUrlDate, toIsoDay } from '../text/datelines.ts';
 import { compileWordsAtStart } from '../text/patterns.ts';
 import { shadowOf } from '../text/fold.ts';
 import { expandAbbreviations } from '../text/canonical.ts';
@@ -13,7 +14,8 @@ import { expandAbbreviations } from '../text/canonical.ts';
  * as a personal name (2–4 capitalised syllables) or `Theo …`.
  */
 
-export type Metadata = { title: string; source?: string; author?: string; publishedAt?: string; bylineLine?: number };
+/** `headline`: the index of the line that is the report's headline, when one is (see findHeadline). */
+export type Metadata = { title: string; headline?: number; source?: string; author?: string; publishedAt?: string; bylineLine?: number };
 
 const outletHead = compileWordsAtStart(noise.outletHeads);
 const bylinePrefix = new RegExp(`^(?:${noise.bylinePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s+`, 'u');
@@ -97,9 +99,38 @@ function findSource(norm: NormalisedText): string | undefined {
   return undefined;
 }
 
+/** A sentence's opening date (`Sáng ngày 12/01/2018,`, `Ngày 4-11,`): a line that opens so is the lead, not a headline. */
+const OPENS_WITH_DATE = /^(?:\(?[\p{Lu}\p{N}.\-–]{2,12}\)?\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay\s*)?(?:ngày\s+)?|ngày\s+)\(?\d{1,2}\s*[/.\-–]\s*\d{1,2}/iu;
+
+/** Whether a line reads as a headline: a few words, no closing full stop, not a lead sentence. */
+function isHeadlineLike(line: string): boolean {
+  const words = line.split(' ').length;
+  return words >= 3 && line.length <= 220 && !/[.;,]$/u.test(line) && !OPENS_WITH_DATE.test(line) && !isPersonalName(line);
+}
+
+/**
+ * The line that is the report's headline: the first line, or the line after a kicker that ends in
+ * a colon (`Liên minh HTX tỉnh Bắc Kạn:`); none when the text opens with its lead sentence, a
+ * paragraph or a portal's banner. Datelines and page debris are already gone (normaliseText).
+ */
+export function findHeadline(norm: NormalisedText): number | undefined {
+  const first = lineText(norm, 0).trim();
+  if (/:$/u.test(first) && first.length <= 120) return norm.lines.length > 1 && isHeadlineLike(lineText(norm, 1).trim()) ? 1 : undefined;
+  return isHeadlineLike(first) ? 0 : undefined;
+}
+
+/** A title made from the opening line when the report has no headline: cut at a word, marked with `…`. */
+function deriveTitle(line: string): string {
+  if (line.length <= 120) return line;
+  const cut = line.slice(0, 120);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[\s,;:–-]+$/u, '')}…`;
+}
+
 /** Title, outlet, author and publication date of a normalised report; input fields win when given. */
-export function readMetadata(norm: NormalisedText, given: { title?: string; source?: string; publishedAt?: string }): Metadata {
-  const meta: Metadata = { title: given.title?.trim() || lineText(norm, 0) };
+export function readMetadata(norm: NormalisedText, given: { title?: string; source?: string; publishedAt?: string; url?: string }): Metadata {
+  const headline = findHeadline(norm);
+  const meta: Metadata = { title: given.title?.trim() || (headline !== undefined ? lineText(norm, headline) : deriveTitle(lineText(norm, 0))) };
+  if (headline !== undefined) meta.headline = headline;
   const source = given.source?.trim() || findSource(norm);
   if (source) meta.source = source;
   const byline = findByline(norm);
@@ -107,7 +138,10 @@ export function readMetadata(norm: NormalisedText, given: { title?: string; sour
     meta.author = byline.author;
     if (byline.line !== undefined) meta.bylineLine = byline.line;
   }
-  const published = (given.publishedAt && parseLooseDate(given.publishedAt)) || (norm.publishedLine && parseLooseDate(norm.publishedLine));
+  const published =
+    (given.publishedAt && parseLooseDate(given.publishedAt)) ||
+    toIsoDay(norm.pageDate) ||
+    (given.url ? toIsoDay(readUrlDate(given.url)) : null);
   if (published) meta.publishedAt = published;
   return meta;
 }

@@ -1,6 +1,8 @@
 import { noise } from '../lexicon.ts';
 import { compilePattern, compileWords } from './patterns.ts';
 import { shadowOf } from './fold.ts';
+import { readArchiveMarker, readDateline } from './datelines.ts';
+import type { PageDate } from './datelines.ts';
 
 /**
  * Turns raw report text into the normalised text that every offset of the
@@ -17,8 +19,8 @@ export type NormalisedText = {
   welcomeOutlet?: string;
   /** A short line that only names the outlet (`BÁO BẮC KẠN`), removed from the text. */
   outletLine?: string;
-  /** The raw value of a "published on: …" line. */
-  publishedLine?: string;
+  /** The page's own date: the first dateline above or below the article, or an archive's marker opening the text. */
+  pageDate?: PageDate;
   /** How many lines were dropped as page debris. */
   dropped: number;
 };
@@ -26,13 +28,30 @@ export type NormalisedText = {
 const dropLine = new RegExp(`^(?:${noise.dropLines.map((p) => compilePattern(p).source).join('|')})$`);
 const welcome = compilePattern(`^${noise.welcome}$`);
 const outletOnly = new RegExp(`^(?:${compileWords(noise.outletHeads).source})(?:\\s+[a-z0-9\\u00c0-\\u1fff-]+){1,5}$`);
-const published = compilePattern(`^${noise.published}$`);
 
 /** A line broken mid-sentence: it ends in a lower-case word or comma and the next starts in lower case or a digit. */
 const WRAPPED_END = /[\p{Ll},]$/u;
 const WRAPPED_START = /^[\p{Ll}\d]/u;
 const RELATED = /^(?:tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin cung chuyen muc|xem them|doc them)\s*:?$/u;
 const LIST_ITEM = /^[-•*+–]\s/u;
+/** What ends a statement at the end of a line: sentence punctuation, a colon, a closing quote or bracket. */
+const ENDS_STATEMENT = /[.!?…:;"”’)\]]$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
+/**
+ * Whether a text is hard-wrapped (a PDF copy, a portal that breaks lines at a fixed width): in
+ * at least two places a long line without end punctuation runs straight on into a line that
+ * starts in lower case, which no sentence does. Such a text is joined back into paragraphs.
+ */
+function isHardWrapped(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim());
+  let runOn = 0;
+  for (let i = 0; i + 1 < lines.length && runOn < 2; i++) {
+    const line = lines[i] as string;
+    if (line.length >= 40 && !ENDS_STATEMENT.test(line) && STARTS_LOWER.test(lines[i + 1] as string)) runOn++;
+  }
+  return runOn >= 2;
+}
 
 /** Zero-width characters, the BOM and soft hyphens: they carry nothing a reader sees. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -59,20 +78,37 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
   let outletFolded: string | undefined;
   let inRelatedList = false;
   let lineStart = 0;
+  const wrapped = isHardWrapped(unified);
+  let afterBlank = true;
   for (const rawLine of unified.split('\n')) {
     const at = lineStart;
     lineStart += rawLine.length + 1;
-    const line = rawLine.trim();
-    if (line === '') continue;
-    const start = at + rawLine.indexOf(line);
+    let line = rawLine.trim();
+    if (line === '') {
+      afterBlank = true;
+      continue;
+    }
+    let start = at + rawLine.indexOf(line);
+    if (kept.length === 0 && result.pageDate === undefined) {
+      const marker = readArchiveMarker(line);
+      if (marker) {
+        result.pageDate = marker.date;
+        const opened = line;
+        line = line.slice(marker.end).trim();
+        start += opened.length - line.length;
+        if (line === '') continue;
+      }
+    }
     const folded = unifiedShadow.slice(start, start + line.length);
+    const dateline = readDateline(folded);
+    if (dateline) {
+      result.pageDate ??= dateline;
+      result.dropped++;
+      continue;
+    }
     const welcomeMatch = welcome.exec(folded);
     if (welcomeMatch?.[1] && result.welcomeOutlet === undefined) {
       result.welcomeOutlet = line.slice(folded.length - welcomeMatch[1].length).trim();
-    }
-    const publishedMatch = published.exec(folded);
-    if (publishedMatch?.[1] && result.publishedLine === undefined) {
-      result.publishedLine = line.slice(folded.length - publishedMatch[1].length).trim();
     }
     if (kept.length === 0 && result.outletLine === undefined && outletOnly.test(folded) && line.length <= 60) {
       result.outletLine = line;
@@ -94,8 +130,10 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
     }
     previousFolded = folded;
     const previous = kept[kept.length - 1];
-    if (previous !== undefined && kept.length > 1 && WRAPPED_END.test(previous) && WRAPPED_START.test(line)) kept[kept.length - 1] = `${previous} ${line}`;
+    const continues = previous !== undefined && (wrapped ? !afterBlank && !ENDS_STATEMENT.test(previous) && !LIST_ITEM.test(line) : kept.length > 1 && WRAPPED_END.test(previous) && WRAPPED_START.test(line));
+    if (continues) kept[kept.length - 1] = `${previous} ${line}`;
     else kept.push(line);
+    afterBlank = false;
   }
   let offset = 0;
   for (const line of kept) {
