@@ -12,6 +12,8 @@ import { shadowOf } from './text/fold.ts';
 import { findOrganisations } from './recognisers/organisations.ts';
 import { findOfficials } from './recognisers/officials.ts';
 import { findMeeting } from './recognisers/meetings.ts';
+import { readUrlDate } from './text/datelines.ts';
+import type { PageDate } from './text/datelines.ts';
 import { findAwards } from './recognisers/awards.ts';
 import { findCooperation } from './recognisers/cooperation.ts';
 import { findRoles } from './recognisers/roles.ts';
@@ -86,12 +88,19 @@ function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentence
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
   const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start);
-  const meeting = findMeeting(ctx, sentences, orgs, { titleEnd, ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}), ...(url ? { url } : {}) });
+  const published = pageDateOf(meta.publishedAt) ?? norm.pageDate ?? (url ? readUrlDate(url) : null);
+  const meeting = findMeeting(ctx, sentences, orgs, { bodyStart: titleEnd, ...(published ? { published } : {}), ...(url ? { url } : {}) }, inTitles);
   const awards = findAwards(ctx, sentences, orgs, officials);
   const cooperation = findCooperation(ctx, sentences, orgs, inTitles);
   const roles = findRoles(ctx, sentences, officials, orgs, inTitles);
   const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd));
   return { orgs, officials, meeting, awards, cooperation, roles, statistics };
+}
+
+/** An ISO day as a page date. */
+function pageDateOf(iso: string | undefined): PageDate | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }
 
 /**

@@ -184,6 +184,23 @@ function buildHosts(units: Unit[]): Map<string, string> {
   return hosts;
 }
 
+/**
+ * A province's names as a web host spells them: folded and joined (`daknong`, `hochiminh`,
+ * `tphcm`), from its name, former name and aliases. Forms shorter than three letters are left
+ * out: too many hosts would contain them by chance.
+ */
+function buildHostForms(units: Unit[]): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const unit of units) {
+    const names = [unit.name, ...(unit.formerName ? [unit.formerName] : []), ...unit.aliases, ...(unit.prefixOnly ?? []), ...(unit.prefixedAliases ?? [])];
+    for (const name of names) {
+      const form = fold(name).replace(/ /g, '');
+      if (form.length >= 3 && /^[a-z]+$/.test(form) && !forms.has(form)) forms.set(form, unit.name);
+    }
+  }
+  return forms;
+}
+
 /** Outlet keys: folded, and folded without spaces (`Phu Tho Portal` = `PhuthoPortal`). */
 export function outletKey(tag: string): string {
   return fold(tag).replace(/ /g, '');
@@ -222,6 +239,7 @@ function buildGazetteer(units: Unit[], context: z.infer<typeof contextSchema>, o
     byName: new Map(units.map((unit) => [unit.name, unit])),
     tries: buildTries(units, otherNames),
     hosts: buildHosts(units),
+    hostForms: buildHostForms(units),
     outlets: buildOutlets(units),
     prefixes: toPhraseSet(context.prefixes),
     formerMarks: toPhraseSet(context.formerMarks),

@@ -93,9 +93,35 @@ function hostOf(url: string): string | null {
   return null;
 }
 
+/** Labels of a host that are about the kind of site, never its place. */
+const GENERIC_LABELS = new Set(['vn', 'com', 'net', 'org', 'gov', 'edu', 'info', 'www', 'm', 'amp', 'news', 'tintuc', 'baomoi', 'vietnam']);
+
 /**
- * The province whose outlet or portal serves a URL, by host name or any parent
- * domain (`sonnptnt.phutho.gov.vn` → Phú Thọ), or null for national and unknown hosts.
+ * The province a host label names in the gazetteer's own spelling for hosts, folded and joined:
+ * `lmhtxdaknong` and `baodaknong` name Đắk Nông, `hochiminhcity` Hồ Chí Minh. The longest form
+ * inside the label wins; a form of three letters (`hue`) counts only where the label starts or ends.
+ */
+function provinceInLabel(label: string): string | null {
+  let best: { form: string; province: string } | null = null;
+  for (let start = 0; start < label.length; start++) {
+    for (let end = label.length; end - start >= 3 && (best === null || end - start > best.form.length); end--) {
+      const form = label.slice(start, end);
+      const province = gazetteer.hostForms.get(form);
+      if (province === undefined) continue;
+      if (form.length === 3 && start !== 0 && end !== label.length) continue;
+      best = { form, province };
+      break;
+    }
+  }
+  return best?.province ?? null;
+}
+
+/**
+ * The province whose outlet or portal serves a URL: by a host the gazetteer lists, or any parent
+ * domain (`sonnptnt.phutho.gov.vn` → Phú Thọ); else by a province's name inside a label of the host
+ * (`lmhtxdaknong.vn`, `lienminhhtxhaiphong.org.vn`, `baogialai.com.vn`, `caobang.gov.vn`'s
+ * subdomains) or as the first folder of the path (`vietnam.vn/binhphuoc/…`). Null for national and
+ * unknown sites, or when the host names two provinces.
  */
 export function provinceFromUrl(url: string): string | null {
   const host = hostOf(url);
@@ -105,7 +131,16 @@ export function provinceFromUrl(url: string): string | null {
     const province = gazetteer.hosts.get(labels.slice(i).join('.'));
     if (province !== undefined) return province;
   }
-  return null;
+  const named = new Set<string>();
+  for (const label of labels) {
+    if (GENERIC_LABELS.has(label)) continue;
+    const province = provinceInLabel(label.replace(/[^a-z]/g, ''));
+    if (province !== null) named.add(province);
+  }
+  if (named.size === 1) return [...named][0] ?? null;
+  if (named.size > 1) return null;
+  const folder = /^[a-z]+:\/\/[^/]+\/([a-z-]+)\//i.exec(url.trim())?.[1]?.toLowerCase().replace(/-/g, '');
+  return folder ? (gazetteer.hostForms.get(folder) ?? null) : null;
 }
 
 /** provinceFromSource's answers by tag. */

@@ -96,7 +96,8 @@ class GraphBuilder {
   /** The meeting, its organisers and its participants (strongest role per organisation); returns its id. */
   addMeeting(meeting: MeetingFound, roles: Findings['roles']): string {
     const { ctx, table } = this;
-    const meetingId = table.add('Meeting', meeting.name, ctx.province, this.spanOf(meeting.sentence.start, meeting.sentence.end), {
+    this.addProvince(meeting.province);
+    const meetingId = table.add('Meeting', meeting.name, meeting.province, this.spanOf(meeting.sentence.start, meeting.sentence.end), {
       ...(meeting.date ? { date: meeting.date } : {}),
       ...(typeof meeting.attributes.kind === 'string' ? { kind: meeting.attributes.kind } : {}),
       attributes: meeting.attributes,
@@ -121,7 +122,7 @@ class GraphBuilder {
     for (const a of awards) {
       const first = a.mentions[0] as Span;
       const attributes: Record<string, unknown> = { ...a.counts, ...a.attributes };
-      const id = table.add('Award', a.kind === a.name ? `${a.kind}${a.authority ? ` của ${a.authority.name}` : ''}` : a.name, ctx.province, undefined, {
+      const id = table.add('Award', a.kind === a.name ? `${a.kind}${a.authority ? ` của ${a.authority.name}` : ''}` : a.name, meeting ? meeting.province : ctx.province, undefined, {
         kind: a.kind,
         ...(meeting?.date ? { date: meeting.date } : {}),
         ...(Object.keys(attributes).length ? { attributes } : {}),

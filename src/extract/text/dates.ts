@@ -17,7 +17,7 @@ const SEP = '\\s*[/.\\-–]\\s*';
 const LEAD = '(?:(?:sang|chieu|toi|trua|dem|hom)\\s+(?:nay\\s*\\(\\s*|qua\\s+|ngay\\s+|nay\\s+)?|ngay\\s+|trong\\s+(?:\\d\\s+)?ngay\\s*\\(?\\s*|vao ngay\\s+)';
 const NUMERIC = new RegExp(`${LEAD}(\\d{1,2})${SEP}(\\d{1,2})(?:${SEP}(\\d{4}))?(?!\\d)`, 'dg');
 const WORDED = new RegExp(`${LEAD}(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*(?:nam|,)\\s*(\\d{4}))?`, 'dg');
-const SPAN = new RegExp(`${LEAD}(\\d{1,2})\\s*(?:va|den|,)\\s*\\d{1,2}\\s*[/.]\\s*(\\d{1,2})(?:[/.-](\\d{4}))?(?![\\d/])`, 'dg');
+const SPAN = new RegExp(`${LEAD}(\\d{1,2})(?:\\s*(?:va|den|,|[-–])\\s*\\d{1,2})+\\s*[/.]\\s*(\\d{1,2})(?:[/.-](\\d{4}))?(?![\\d/])`, 'dg');
 const BARE_FULL = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/dg;
 const ASIDE = /\((\d{1,2})\/(\d{1,2})\)/dg;
 /** Each form, and what it says of the dates it finds. */
@@ -50,6 +50,8 @@ export function formatIsoDate(year: number, month: number, day: number): string 
 export function findDates(shadow: string): DateMention[] {
   const found: DateMention[] = [];
   const seen = new Set<number>();
+  // a span claims its later days too (`06 và 07/10/2022` is one date, the first day)
+  const spans: { start: number; end: number }[] = [];
   for (const [re, flags] of FORMS) {
     re.lastIndex = 0;
     for (let m = re.exec(shadow); m; m = re.exec(shadow)) {
@@ -57,9 +59,10 @@ export function findDates(shadow: string): DateMention[] {
       const month = Number(m[2]);
       const year = m[3] ? Number(m[3]) : undefined;
       const dayStart = m.indices?.[1]?.[0] ?? m.index;
-      if (!isValidDate(day, month, year) || seen.has(dayStart)) continue;
-      seen.add(dayStart);
       const end = m.index + m[0].length;
+      if (!isValidDate(day, month, year) || seen.has(dayStart) || spans.some((x) => dayStart >= x.start && dayStart < x.end)) continue;
+      seen.add(dayStart);
+      if (flags.span) spans.push({ start: m.index, end });
       const ranged = year !== undefined && (RANGE_AFTER.test(shadow.slice(end, end + 16)) || RANGE_BEFORE.test(shadow.slice(Math.max(0, m.index - 16), m.index)));
       found.push({ start: m.index, end, day, month, ...(year ? { year } : {}), ...flags, ...(ranged ? { ranged } : {}) });
     }
