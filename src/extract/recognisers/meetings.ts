@@ -40,7 +40,8 @@ export type MeetingHints = {
 
 const holdVerbs = compileExactWords(cues.organise);
 const attendVerbs = compileExactWords(cues.attendVerbs);
-const eventNouns = compileWords(cues.meetingNouns);
+/** Event nouns keep their diacritics: `lễ` is not the surname `Lê`, `họp` is not `hợp`. */
+const eventNouns = compileExactWords(cues.meetingNouns);
 const ownedEvent = new RegExp(`^(?:${alternationOf(cues.ownedEvents)})(?:\\s+[^\\s,.;:]+){0,3}?\\s+$`, 'u');
 const signing = compileWords(cues.cooperation.signing);
 const kinds = cues.meetingKinds.map((k) => ({ kind: k.kind, re: new RegExp(k.patterns.map((p) => compilePattern(p).source).join('|'), 'u') }));
@@ -72,10 +73,10 @@ function firstHit(scanner: { lastIndex: number; exec(text: string): RegExpExecAr
 
 /** The event noun nearest after `from` (within NOUN_AFTER), or else before it as a subject (within NOUN_BEFORE). */
 function nounNear(ctx: DocContext, s: Span, from: number, to: number): Hit | undefined {
-  const after = firstHit(eventNouns, ctx.shadow.slice(to, Math.min(s.end, to + NOUN_AFTER)), to);
+  const after = firstHit(eventNouns, ctx.lower.slice(to, Math.min(s.end, to + NOUN_AFTER)), to);
   if (after) return after;
   const windowStart = Math.max(s.start, from - NOUN_BEFORE);
-  const before = ctx.shadow.slice(windowStart, from);
+  const before = ctx.lower.slice(windowStart, from);
   eventNouns.lastIndex = 0;
   let last: Hit | undefined;
   for (let m = eventNouns.exec(before); m; m = eventNouns.exec(before)) last = { at: windowStart + m.index, end: windowStart + m.index + m[0].length, word: m[0] };
@@ -104,11 +105,11 @@ function readSentence(ctx: DocContext, s: Span): Reading {
   const dates = eventDates(ctx, s);
   const date = dates[0];
   const anchor = verb ?? attend;
-  const noun = anchor ? nounNear(ctx, s, anchor.at, anchor.end) : firstHit(eventNouns, shadow, s.start);
+  const noun = anchor ? nounNear(ctx, s, anchor.at, anchor.end) : firstHit(eventNouns, lower, s.start);
   const opensWithDate = date !== undefined && date.start - s.start <= LEAD_WITHIN && (date.lead === true || date.aside === true) && (!verb || verb.at > date.start);
   let rank = 5;
   if ((verb && noun) || sign) rank = date ? 1 : 4;
-  else if (opensWithDate && (noun || (anchor && firstHit(eventNouns, shadow, s.start)))) rank = 2;
+  else if (opensWithDate && (noun || (anchor && firstHit(eventNouns, lower, s.start)))) rank = 2;
   else if (opensWithDate && verb) rank = 3;
   return { sentence: s, ...(verb ? { verb } : {}), ...(attend ? { attend } : {}), ...(noun ? { noun } : {}), ...(date ? { date } : {}), opensWithDate, signing: sign !== undefined && (!verb || sign.at <= verb.at), rank };
 }
@@ -265,7 +266,7 @@ export function findMeeting(ctx: DocContext, sentences: Span[], orgs: OrgMention
   const phrase = nameOf(ctx, chosen);
   const scope = ctx.shadow.slice(chosen.sentence.start, chosen.sentence.end);
   const kindList = kinds.filter((k) => k.re.test(ctx.shadow.slice(chosen.noun?.at ?? chosen.sentence.start, chosen.sentence.end))).map((k) => k.kind);
-  const isCongress = /^dai hoi/u.test(chosen.noun?.word ?? '') || kindList.includes('Đại hội');
+  const isCongress = /^đại hội/u.test(chosen.noun?.word ?? '') || kindList.includes('Đại hội');
   const { date, warning } = resolveDate(ctx, sentences, chosen, hints, isCongress);
   const found: MeetingFound = {
     name: phrase,

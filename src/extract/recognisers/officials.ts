@@ -1,6 +1,6 @@
 import type { DocContext, OrgMention } from './context.ts';
 import { titles } from '../lexicon.ts';
-import { alternationOf } from '../text/patterns.ts';
+import { alternationOf, escapeRegExp } from '../text/patterns.ts';
 import { shadowOf } from '../text/fold.ts';
 import { WORD_LETTER, codePointWidth, findWordCapital } from '../text/chars.ts';
 import { unitsOf } from '../text/code-units.ts';
@@ -28,11 +28,13 @@ function titleStartingAt(ctx: DocContext, pos: number): { title: (typeof titles.
   const title = titleByForm.get(m[0].replace(/\s+/g, ' '));
   return title ? { title, end: pos + m[0].length } : null;
 }
-const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+$`, 'u');
-const honorificAtStart = new RegExp(`^(?:${titles.honorifics.map((h) => h.replace('/', '\\/')).join('|')})\\s+`, 'u');
+const honorificAlternation = [...titles.honorifics].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+/** An honorific right before a name (`Đ/c `, `Ông `, `TS. `), or a plural one opening a list (`các đồng chí: `). */
+const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${honorificAlternation})\\s*:?\\s*$`, 'u');
+const honorificAtStart = new RegExp(`^(?:${honorificAlternation})(?:\\s+|(?<=\\.))`, 'u');
 const surnames = new Set(titles.surnames);
 const NAME = /(\p{Lu}\p{Ll}*(?:['’]\p{L}+)?)(?: (\p{Lu}\p{Ll}*))(?: (\p{Lu}\p{Ll}*))?(?: (\p{Lu}\p{Ll}*))?(?![\p{L}\p{N}])/uy;
-const ELECTED = /^\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
+const ELECTED = /^(?:\s+[^\s.;,:()]+){0,5}?\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
 const ELECTED_LIST = /^\s+và\s+(?:ông|bà|đồng chí)\s+/u;
 const FORMER = /^(?:nguyên|cựu)\s+/u;
 const ASSIGNED = /chức danh\s+$/u;
@@ -55,7 +57,7 @@ function readElection(ctx: DocContext, nameEnd: number, orgs: OrgMention[]): { c
     others.push({ name: other.name, start: other.start, end: other.end, nameStart: other.start, nameEnd: other.end, positions: [] });
     at = other.end;
   }
-  const cue = ELECTED.exec(ctx.text.slice(at, at + 50));
+  const cue = ELECTED.exec(ctx.text.slice(at, at + 90));
   if (!cue) return null;
   const chain = readTitleChain(ctx, at + cue[0].length, orgs);
   if (chain.positions.length === 0) return null;
@@ -66,7 +68,10 @@ function readElection(ctx: DocContext, nameEnd: number, orgs: OrgMention[]): { c
   return { chain: { positions, end: chain.end }, others };
 }
 
-/** A personal name starting exactly at `pos`. */
+/**
+ * A personal name starting exactly at `pos`: two to four capitalised syllables, ending before a
+ * title that follows without a comma (`Nguyễn Văn A Chủ tịch …`), and not a province's name.
+ */
 function readName(ctx: DocContext, pos: number): { start: number; end: number; name: string } | null {
   const space = ctx.text.indexOf(' ', pos);
   if (space < 0 || space - pos > 12) return null;
@@ -75,7 +80,17 @@ function readName(ctx: DocContext, pos: number): { start: number; end: number; n
   NAME.lastIndex = pos;
   const m = NAME.exec(ctx.text);
   if (!m) return null;
-  return { start: pos, end: pos + m[0].length, name: m[0] };
+  let end = pos + m[0].length;
+  // a title glued to the name: cut the name before it
+  for (let at = ctx.text.indexOf(' ', space + 1); at > 0 && at < end; at = ctx.text.indexOf(' ', at + 1)) {
+    if (titleStartingAt(ctx, at + 1)) {
+      end = at;
+      break;
+    }
+  }
+  if (ctx.text.slice(pos, end).indexOf(' ') < 0) return null;
+  if (ctx.provinceMentions.some((p) => p.start < end && p.end > pos)) return null;
+  return { start: pos, end, name: ctx.text.slice(pos, end) };
 }
 
 /** Titles (each with the organisation after it) starting at `pos`, joined by commas, dashes or line breaks. */
@@ -84,16 +99,19 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
   let at = pos;
   let end = pos;
   for (;;) {
-    const found = titleStartingAt(ctx, at);
+    // a former office (`nguyên Chủ tịch …`) is a position too, and says so in its title
+    const former = FORMER.exec(ctx.text.slice(at, at + 8));
+    const titleAtPos = former ? at + former[0].length : at;
+    const found = titleStartingAt(ctx, titleAtPos);
     if (!found) break;
     const { title, end: titleEnd } = found;
     let org: OrgMention | null = orgs.find((o) => o.start >= titleEnd && o.start <= titleEnd + 1) ?? null;
     let unitName = '';
     if (!org) {
-      const covering = orgs.find((o) => o.start < titleEnd && o.end > titleEnd && o.start >= at);
-      if (covering?.name.startsWith('Ban Thường vụ ') || covering?.name.startsWith('Ban Chấp hành ')) {
-        org = { ...covering, name: covering.name.replace(/^Ban (?:Thường vụ|Chấp hành) /u, '') };
-      }
+      // the organisation starts inside the title: `Trưởng ban Tổ chức Tỉnh ủy`, `Trưởng Ban Chỉ đạo …`,
+      // `Ủy viên Ban Thường vụ Tỉnh ủy` (whose standing committee is the Tỉnh ủy's own)
+      const covering = orgs.find((o) => o.start > titleAtPos && o.start < titleEnd && o.end > titleEnd);
+      if (covering) org = { ...covering, name: covering.name.replace(/^Ban (?:Thường vụ|Chấp hành) (?=\p{Lu})/u, '') };
     }
     if (!org) {
       const unit = /^ [^,.;()\n]{1,60}, /u.exec(ctx.text.slice(titleEnd, titleEnd + 64));
@@ -106,13 +124,24 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
     if (!org && title.implies) {
       org = { type: 'Agency', name: title.implies, province: /ủy$/u.test(title.implies) ? ctx.province : null, start: at, end: titleEnd };
     }
-    positions.push({ title: unitName ? `${title.title} ${unitName}` : title.title, org });
+    const named = unitName ? `${title.title} ${unitName}` : title.title;
+    positions.push({ title: former ? `${former[0].trim()} ${named}` : named, org });
     end = org && org.end > titleEnd ? org.end : titleEnd;
     const sep = SEPARATOR.exec(ctx.text.slice(end, end + 12));
     if (!sep) break;
     at = end + sep[0].length;
   }
   return { positions, end };
+}
+
+/** Whether a person's name (with a known surname, or after an honorific) starts right after `pos`. */
+function startsPerson(ctx: DocContext, pos: number, orgs: OrgMention[]): boolean {
+  const space = /^ +|^ ?\n/u.exec(ctx.text.slice(pos, pos + 3));
+  if (!space) return false;
+  const at = pos + space[0].length;
+  const next = readName(ctx, at);
+  if (!next || orgs.some((o) => next.start < o.end && next.end > o.start)) return false;
+  return surnames.has(next.name.split(' ')[0] ?? '') || hasHonorificBefore(ctx, at);
 }
 
 function titleAt(ctx: DocContext, pos: number): boolean {
@@ -138,24 +167,24 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
     const isTitle = titleAt(ctx, pos);
     if (!isTitle && honorificAtStart.test(ctx.text.slice(pos, pos + 10))) continue;
     const name = isTitle ? null : readName(ctx, pos);
-    if (name) {
+    if (name && !orgs.some((o) => name.start < o.end && name.end > o.start)) {
       const honorific = hasHonorificBefore(ctx, pos);
       const first = name.name.split(' ')[0] ?? '';
-      if ((honorific || surnames.has(first)) && !orgs.some((o) => name.start < o.end && name.end > o.start)) {
-        const sep = SEPARATOR.exec(ctx.text.slice(name.end, name.end + 12));
-        let chain = sep ? readTitleChain(ctx, name.end + sep[0].length, orgs) : { positions: [] as Position[], end: name.end };
-        const former = sep ? FORMER.exec(ctx.text.slice(name.end + sep[0].length, name.end + sep[0].length + 8)) : null;
-        if (former && sep) {
-          const past = readTitleChain(ctx, name.end + sep[0].length + former[0].length, orgs);
-          const comma = /^,?/u.exec(ctx.text.slice(past.end, past.end + 1));
-          const elected = readElection(ctx, past.end + (comma?.[0].length ?? 0), orgs);
-          if (elected) chain = elected.chain;
-        } else if (chain.positions.length === 0) {
-          const elected = readElection(ctx, name.end, orgs);
-          if (elected) {
-            for (const other of elected.others) found.push(other);
-            chain = elected.chain;
-          }
+      // the title after the name: after a comma, dash or line break, or glued on (`Nguyễn Văn A Chủ tịch …`)
+      const sep = SEPARATOR.exec(ctx.text.slice(name.end, name.end + 12)) ?? (ctx.text[name.end] === ' ' && titleAt(ctx, name.end + 1) ? [' '] : null);
+      let chain = sep ? readTitleChain(ctx, name.end + (sep[0] ?? '').length, orgs) : { positions: [] as Position[], end: name.end };
+      // in a list of `title name` items the title after a comma is the next person's
+      if (chain.positions.length > 0 && startsPerson(ctx, chain.end, orgs)) chain = { positions: [], end: name.end };
+      // a name without honorific or known surname counts when a title at an organisation follows it
+      const titled = chain.positions.some((p) => p.org !== null);
+      if (honorific || surnames.has(first) || titled) {
+        const former = sep ? FORMER.exec(ctx.text.slice(name.end + (sep[0] ?? '').length, name.end + (sep[0] ?? '').length + 8)) : null;
+        const comma = /^,?/u.exec(ctx.text.slice(chain.end, chain.end + 1));
+        const elected = chain.positions.length > 0 ? readElection(ctx, chain.end + (comma?.[0].length ?? 0), orgs) : readElection(ctx, name.end, orgs);
+        if (elected) {
+          for (const other of elected.others) found.push(other);
+          // someone elected from a former office holds only the new one
+          chain = { positions: former ? elected.chain.positions : [...chain.positions, ...elected.chain.positions], end: elected.chain.end };
         }
         if (chain.positions.length > 0 || honorific) {
           found.push({ name: name.name, start: pos, end: chain.positions.length > 0 ? chain.end : name.end, nameStart: name.start, nameEnd: name.end, positions: chain.positions });

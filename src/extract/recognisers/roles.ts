@@ -20,6 +20,10 @@ const roleCues = compileWordLists(cues.roles.map((r) => r.patterns));
 const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'g');
 const delegate = new RegExp(`(?:${cues.delegatePrefixes.map(foldPattern).join('|')})\\s+$`, 'u');
 const NEAR = 60;
+/** Verbs of one group: `tham dự và phát biểu chỉ đạo`, `phát biểu, chỉ đạo`. */
+const JOINED_VERBS = /^\s*(?:,|va)?\s*$/u;
+/** Officials listed together, who share the verb that follows the last (`A, B và C tham dự`). */
+const LISTED_WITH = /^\s*(?:[,;]|va|cung|cung voi)?\s*(?:va\s+)?$/u;
 
 type Cue = { role: Role; start: number; end: number };
 
@@ -71,17 +75,37 @@ export function findRoles(
     }
     return from;
   };
+  /** The role a verb group right after official `i` gives (`tham dự và phát biểu chỉ đạo`: the strongest of its verbs), shared by those listed with the next (`A và B tham dự`). */
+  const roleAfter = (i: number, depth = 0): Role | undefined => {
+    const p = officials[i] as OfficialMention;
+    const last = sentenceOf(sentences, Math.max(p.start, p.end - 1));
+    if (!last) return undefined;
+    const next = officials[i + 1];
+    const nextStart = next && next.start < last.end ? next.start : last.end;
+    const group = cuesOf(last).filter((c) => c.start >= p.end);
+    const firstCue = group[0];
+    if (firstCue && firstCue.start < Math.min(nextStart, p.end + NEAR)) {
+      let role = firstCue.role;
+      for (let k = 1, end = firstCue.end; k < group.length; k++) {
+        const c = group[k] as Cue;
+        if (!JOINED_VERBS.test(ctx.shadow.slice(end, c.start))) break;
+        if (RANK[c.role] > RANK[role]) role = c.role;
+        end = c.end;
+      }
+      return role;
+    }
+    if (next && depth < 12 && next.start < last.end && LISTED_WITH.test(ctx.shadow.slice(p.end, next.start))) return roleAfter(i + 1, depth + 1);
+    return undefined;
+  };
   officials.forEach((p, i) => {
     const first = sentenceOf(sentences, p.start);
     const last = sentenceOf(sentences, Math.max(p.start, p.end - 1));
     if (!first || !last) return;
-    const next = officials[i + 1];
-    const nextStart = next && next.start < last.end ? next.start : last.end;
-    const after = cuesOf(last).find((c) => c.start >= p.end && c.start < Math.min(nextStart, p.end + NEAR));
+    const after = roleAfter(i);
     const prev = officials[i - 1];
     const prevEnd = prev && prev.end > first.start ? prev.end : first.start;
     const before = [...cuesOf(first)].reverse().find((c) => c.end <= p.start && c.start >= prevEnd);
-    const found = [after?.role, before?.role, p.start >= listStart(first) ? 'attended' : undefined].filter((r): r is Role => r !== undefined);
+    const found = [after, before?.role, p.start >= listStart(first) ? 'attended' : undefined].filter((r): r is Role => r !== undefined);
     const role = found.sort((a, b) => RANK[b] - RANK[a])[0];
     if (role) keepStrongest(byOfficial, p.name, { role, evidence: first.end >= p.end ? first : { start: first.start, end: last.end, text: ctx.text.slice(first.start, last.end) } });
   });

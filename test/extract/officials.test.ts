@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/extract/extract.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
+
+/** Short reports written for these tests: officials and what they did, as real pages list them. */
+
+function extract(text: string): ExtractionRecord {
+  return extractReport({ file: 'o.txt', text });
+}
+
+function links(record: ExtractionRecord, type: string): string[] {
+  const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+  return record.relations
+    .filter((r) => r.type === type)
+    .map((r) => `${byId.get(r.source)} -> ${byId.get(r.target)}${r.attributes?.title || r.attributes?.role ? ` (${String(r.attributes?.title ?? r.attributes?.role)})` : ''}`);
+}
+
+const LEAD = 'Hội nghị tổng kết\nSáng 10/1/2024, Liên minh HTX tỉnh Quảng Bình tổ chức hội nghị tổng kết năm 2023.\n';
+
+describe('officials as real pages list them', () => {
+  it('reads a list of title-first items, an office named inside its title, and gives each its own title', () => {
+    const r = extract(`${LEAD}Về phía tỉnh có: Bí thư Tỉnh ủy Lê Văn Nam, Trưởng ban Tổ chức Tỉnh ủy Trần Văn Bắc, Phó Chủ tịch UBND tỉnh Đặng Văn Tây cùng 200 đại biểu.`);
+    expect(links(r, 'HOLDS_POSITION')).toEqual([
+      'Lê Văn Nam -> Tỉnh ủy (Bí thư)',
+      'Trần Văn Bắc -> Ban Tổ chức Tỉnh ủy (Trưởng ban)',
+      'Đặng Văn Tây -> Ủy ban nhân dân tỉnh (Phó Chủ tịch)',
+    ]);
+    expect(links(r, 'ATTENDED').filter((l) => !l.startsWith('Liên minh'))).toEqual([
+      'Lê Văn Nam -> Hội nghị tổng kết năm 2023 (attended)',
+      'Trần Văn Bắc -> Hội nghị tổng kết năm 2023 (attended)',
+      'Đặng Văn Tây -> Hội nghị tổng kết năm 2023 (attended)',
+    ]);
+  });
+
+  it('reads a name without a known surname when a title follows it, and a title glued to a name', () => {
+    const r = extract(`${LEAD}Dự hội nghị có các đồng chí: Giàng A Páo, Phó Chủ tịch HĐND tỉnh; Mùa A Vảng, Ủy viên Ban Thường vụ Tỉnh ủy. Đồng chí Hoàng Văn Đông Chủ tịch Liên minh HTX tỉnh phát biểu khai mạc.`);
+    expect(links(r, 'HOLDS_POSITION')).toEqual([
+      'Giàng A Páo -> Hội đồng nhân dân tỉnh (Phó Chủ tịch)',
+      'Mùa A Vảng -> Tỉnh ủy (Ủy viên Ban Thường vụ)',
+      'Hoàng Văn Đông -> Liên minh Hợp tác xã tỉnh Quảng Bình (Chủ tịch)',
+    ]);
+    expect(r.entities.filter((e) => e.type === 'Official').map((e) => e.name)).toEqual(['Giàng A Páo', 'Mùa A Vảng', 'Hoàng Văn Đông']);
+  });
+
+  it('shares a verb with everyone listed before it, and takes the strongest verb of a group', () => {
+    const r = extract(
+      `${LEAD}Chủ tịch Liên minh HTX Việt Nam Nguyễn Văn Hải và Phó Chủ tịch UBND tỉnh Lê Thị Hoa tham dự. Đồng chí Trần Văn Sơn, Ủy viên Ban Thường vụ Tỉnh ủy tham dự và phát biểu chỉ đạo hội nghị. Ông Phạm Văn Tú, Giám đốc Sở Tài chính trao Bằng khen cho các hợp tác xã.`,
+    );
+    expect(links(r, 'ATTENDED').filter((l) => !l.startsWith('Liên minh'))).toEqual([
+      'Nguyễn Văn Hải -> Hội nghị tổng kết năm 2023 (attended)',
+      'Lê Thị Hoa -> Hội nghị tổng kết năm 2023 (attended)',
+      'Trần Văn Sơn -> Hội nghị tổng kết năm 2023 (directed)',
+      'Phạm Văn Tú -> Hội nghị tổng kết năm 2023 (attended)',
+    ]);
+  });
+
+  it('keeps a former office as such, and adds the office someone is elected to', () => {
+    const r = extract(`${LEAD}Ông Nguyễn Văn Tư, nguyên Chủ tịch Liên minh HTX tỉnh dự hội nghị. Ông Lê Văn Năm, Phó Bí thư Đảng ủy Khối được bầu giữ chức Chủ tịch Liên minh HTX tỉnh.`);
+    expect(links(r, 'HOLDS_POSITION')).toContain('Nguyễn Văn Tư -> Liên minh Hợp tác xã tỉnh Quảng Bình (nguyên Chủ tịch)');
+    expect(links(r, 'HOLDS_POSITION')).toContain('Lê Văn Năm -> Liên minh Hợp tác xã tỉnh Quảng Bình (Chủ tịch)');
+  });
+});
