@@ -2,6 +2,7 @@ import { z } from 'zod';
 import abbreviationsData from './data/abbreviations.json' with { type: 'json' };
 import agenciesData from './data/agencies.json' with { type: 'json' };
 import awardsData from './data/awards.json' with { type: 'json' };
+import cooperativesData from './data/cooperatives.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import metricsData from './data/metrics.json' with { type: 'json' };
 import noiseData from './data/noise.json' with { type: 'json' };
@@ -63,6 +64,15 @@ const awardsSchema = z.object({
   kinds: z.array(z.object({ kind: z.string().min(1), forms: words.min(1) })),
   countNouns: z.object({ collectives: words, individuals: words }),
 });
+const cooperativesSchema = z.object({
+  description: z.string(),
+  heads: z.array(named),
+  kindWords: words,
+  abbreviations: z.record(z.string(), z.string()),
+  placeWords: words,
+  stopWords: words,
+  notNames: words,
+});
 const noiseSchema = z.object({
   description: z.string(),
   dropLines: words,
@@ -104,6 +114,7 @@ export const titles = parseData(titlesSchema, titlesData, 'titles.json');
 export const agencies = parseData(agenciesSchema, agenciesData, 'agencies.json');
 export const cues = parseData(cuesSchema, cuesData, 'cues.json');
 export const awards = parseData(awardsSchema, awardsData, 'awards.json');
+export const cooperatives = parseData(cooperativesSchema, cooperativesData, 'cooperatives.json');
 export const noise = parseData(noiseSchema, noiseData, 'noise.json');
 export const metrics = parseData(metricsSchema, metricsData, 'metrics.json');
 

@@ -46,6 +46,7 @@ const ownedEvent = new RegExp(`^(?:${alternationOf(cues.ownedEvents)})(?:\\s+[^\
 const signing = compileWords(cues.cooperation.signing);
 const kinds = cues.meetingKinds.map((k) => ({ kind: k.kind, re: new RegExp(k.patterns.map((p) => compilePattern(p).source).join('|'), 'u') }));
 const DOCUMENT_DATE = new RegExp(`(?:(?:^|\\s)so\\s+\\S+\\s+|(?:quyet dinh|ke hoach|chi thi|nghi quyet|cong van|thong bao|thong tu|nghi dinh|luat)(?![a-z])[^.;]{0,60}?\\s|(?:^|\\s)(?:${alternationOf(cues.documentDateCues)})\\s+)(?:ngay\\s+)?$`, 'u');
+const DOCUMENT_YEAR = /(?:(?:(?:^|\s)so\s+\S+\s+|(?:quyet dinh|ke hoach|chi thi|nghi quyet|cong van|thong bao|thong tu|nghi dinh)(?![a-z])[^.;]{0,70}?\s)ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|luat(?![a-z])[^.;]{0,40}?\snam\s+)$/u;
 const SAME_DAY = /^\)?\s*,?\s*(?:sang|chieu|toi|trua)?\s*cung ngay/u;
 const DO_BY = /(?<![\p{L}])do\s+$/u;
 const SESSION = /lan thu\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
@@ -122,6 +123,8 @@ function pointYears(shadow: string): number[] {
     const before = shadow.slice(Math.max(0, m.index - 14), m.index);
     const after = shadow.slice(m.index + 4, m.index + 10);
     if (/\d{4}\s*[-–]\s*$/u.test(before) || /^\s*[-–]\s*\d{4}/u.test(after) || /nhiem ky\s*$/u.test(before)) continue;
+    // the year of a document (`Nghị quyết số 20-NQ/TW ngày 16/6/2022`, `Luật Hợp tác xã năm 2023`) dates the document, not the event
+    if (DOCUMENT_YEAR.test(shadow.slice(Math.max(0, m.index - 90), m.index))) continue;
     years.push(Number(m[1]));
   }
   return years;
