@@ -94,7 +94,23 @@ function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentence
   const cooperation = findCooperation(ctx, sentences, orgs, inTitles);
   const roles = findRoles(ctx, sentences, officials, orgs, inTitles);
   const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd));
-  return { orgs, officials, meeting, awards, cooperation, roles, statistics };
+  return { places: namedPlaces(ctx, orgs, authorLine), orgs, officials, meeting, awards, cooperation, roles, statistics };
+}
+
+/**
+ * Every province the report names as a place — where it happens, a trip's destination, a
+ * merged-from name — but not one inside a cooperative's name (`HTX Thủy sản Hòa Bình`) or the
+ * byline (a journalist named `Khánh Hòa`).
+ */
+function namedPlaces(ctx: DocContext, orgs: OrgMention[], byline: { start: number; end: number } | undefined): string[] {
+  const inside = (m: ProvinceMention, o: { start: number; end: number }): boolean => m.start >= o.start && m.end <= o.end;
+  const places = new Set<string>();
+  for (const m of ctx.provinceMentions) {
+    if (byline && inside(m, byline)) continue;
+    if (orgs.some((o) => o.type === 'Cooperative' && inside(m, o))) continue;
+    places.add(m.province);
+  }
+  return [...places];
 }
 
 /** An ISO day as a page date. */

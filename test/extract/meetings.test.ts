@@ -81,3 +81,24 @@ describe('the province a site serves', () => {
     expect(provinceFromUrl('https://vca.org.vn/x')).toBeNull();
   });
 });
+
+describe('places and alliances a report lists', () => {
+  it('gives one alliance per province listed, and every province named as a place', () => {
+    const record = extractReport({
+      file: 'l.txt',
+      text: 'Ký kết phối hợp\nNgày 5/5/2023, Liên minh Hợp tác xã tỉnh Kon Tum, Gia Lai và Đắk Lắk ký kết chương trình phối hợp. Dự lễ có lãnh đạo liên minh HTX các tỉnh: Phú Yên, Bình Định. Sản phẩm của HTX Thủy sản Quảng Ninh được giới thiệu.\nKhánh Hòa',
+    });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.entities.filter((e) => e.type === 'Alliance').map((e) => e.province)).toEqual(['Kon Tum', 'Gia Lai', 'Đắk Lắk', 'Phú Yên', 'Bình Định']);
+    // a province inside a cooperative's name or the byline is no place of the report
+    expect(record.entities.filter((e) => e.type === 'Province').map((e) => e.name)).toEqual(['Kon Tum', 'Gia Lai', 'Đắk Lắk', 'Phú Yên', 'Bình Định']);
+    expect(record.relations.filter((r) => r.type === 'COOPERATES_WITH').map((r) => [byId.get(r.source), byId.get(r.target)].sort().join(' + '))).toEqual([
+      'Liên minh Hợp tác xã tỉnh Gia Lai + Liên minh Hợp tác xã tỉnh Kon Tum',
+      'Liên minh Hợp tác xã tỉnh Kon Tum + Liên minh Hợp tác xã tỉnh Đắk Lắk',
+      'Liên minh Hợp tác xã tỉnh Gia Lai + Liên minh Hợp tác xã tỉnh Đắk Lắk',
+    ]);
+    expect(record.relations.filter((r) => r.type === 'ATTENDED').map((r) => byId.get(r.source))).toEqual(
+      expect.arrayContaining(['Liên minh Hợp tác xã tỉnh Phú Yên', 'Liên minh Hợp tác xã tỉnh Bình Định']),
+    );
+  });
+});

@@ -16,6 +16,8 @@ import { EntityTable } from './entity-table.ts';
  */
 
 export type Findings = {
+  /** The provinces the report names as places (see namedPlaces). */
+  places: string[];
   orgs: OrgMention[];
   officials: OfficialMention[];
   meeting: MeetingFound | null;
@@ -29,6 +31,7 @@ export function buildGraph(ctx: DocContext, sentences: Span[], found: Findings):
   const graph = new GraphBuilder(ctx, sentences);
   graph.addProvince(ctx.province);
   for (const o of found.orgs) graph.orgId(o);
+  for (const p of found.places) graph.addProvince(p);
   graph.addOfficials(found.officials);
   const meetingId = found.meeting ? graph.addMeeting(found.meeting, found.roles) : undefined;
   graph.addAwards(found.awards, found.meeting, meetingId);
