@@ -61,8 +61,11 @@ const cuesSchema = z.object({
 });
 const awardsSchema = z.object({
   description: z.string(),
-  kinds: z.array(z.object({ kind: z.string().min(1), forms: words.min(1) })),
+  kinds: z.array(z.object({ kind: z.string().min(1), forms: words.min(1), qualified: z.boolean().optional() })),
   countNouns: z.object({ collectives: words, individuals: words }),
+  genericNouns: words,
+  receiveCues: words,
+  qualifierStops: words,
 });
 const cooperativesSchema = z.object({
   description: z.string(),

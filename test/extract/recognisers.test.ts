@@ -90,13 +90,13 @@ describe('awards', () => {
     const awards = r.entities.filter((e) => e.type === 'Award').map((e) => ({ kind: e.kind, date: e.date, province: e.province, attributes: e.attributes }));
     expect(awards).toEqual([
       { kind: 'Bằng khen', date: '2023-01-10', province: 'Sơn La', attributes: { collectives: 3, individuals: 4 } },
-      { kind: 'Ngôi sao HTX', date: '2023-01-10', province: 'Sơn La', attributes: undefined },
+      { kind: 'Ngôi sao Hợp tác xã', date: '2023-01-10', province: 'Sơn La', attributes: { written: 'Ngôi sao HTX' } },
     ]);
     expect(links(r).filter((l) => /AWARDED_BY|RECEIVED/.test(l))).toEqual([
       'AWARDED_BY Bằng khen của Ủy ban nhân dân tỉnh -> Ủy ban nhân dân tỉnh',
       'RECEIVED Hợp tác xã Nông nghiệp Chiềng Sơn -> Bằng khen của Ủy ban nhân dân tỉnh',
-      'AWARDED_BY Ngôi sao HTX của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
-      'RECEIVED Hợp tác xã Dịch vụ Mộc Châu -> Ngôi sao HTX của Liên minh Hợp tác xã Việt Nam',
+      'AWARDED_BY Ngôi sao Hợp tác xã của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
+      'RECEIVED Hợp tác xã Dịch vụ Mộc Châu -> Ngôi sao Hợp tác xã của Liên minh Hợp tác xã Việt Nam',
     ]);
   });
 });

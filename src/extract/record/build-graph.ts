@@ -125,9 +125,11 @@ class GraphBuilder {
     for (const a of awards) {
       const first = a.mentions[0] as Span;
       const attributes: Record<string, unknown> = { ...a.counts, ...a.attributes };
-      const id = table.add('Award', a.kind === a.name ? `${a.kind}${a.authority ? ` của ${a.authority.name}` : ''}` : a.name, meeting ? meeting.province : ctx.province, undefined, {
+      // one name per kind and authority, in the kind's canonical spelling; the words as written stay in the attributes
+      if (a.name.toLowerCase() !== a.kind.toLowerCase()) attributes.written ??= a.name;
+      const id = table.add('Award', `${a.kind}${a.authority ? ` của ${a.authority.name}` : ''}`, meeting ? meeting.province : ctx.province, undefined, {
         kind: a.kind,
-        ...(meeting?.date ? { date: meeting.date } : {}),
+        ...(meeting?.date ? { date: meeting.date } : a.decidedOn ? { date: a.decidedOn } : {}),
         ...(Object.keys(attributes).length ? { attributes } : {}),
       });
       for (const m of a.mentions) table.mention(id, m);
