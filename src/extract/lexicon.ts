@@ -92,6 +92,9 @@ const metricsSchema = z.object({
   newCues: z.string(),
   stockCues: words,
   qualifiers: z.object({ over: words, about: words }),
+  nationalCues: words,
+  selectionCues: words,
+  averageCues: words,
   multipliers: z.record(z.string(), z.number().positive()),
   rules: z.array(
     z.object({

@@ -31,7 +31,8 @@ export type AwardFound = {
 const kindForms = awards.kinds.flatMap((k) => k.forms.map((f) => ({ kind: k.kind, form: f, qualified: k.qualified === true })));
 const kindRe = compileWords(kindForms.map((k) => k.form));
 const formToKind = new Map(kindForms.map((k) => [k.form.toLowerCase(), k.kind]));
-const verbs = compileWords(cues.awardVerbs);
+/** With diacritics: `tặng` (to award) is not `tăng` (to grow). */
+const verbs = compileExactWords(cues.awardVerbs);
 const titleAtStart = compileWordsAtStart(titles.titles.flatMap((t) => t.forms));
 const collectives = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.collectives)})(?![\\p{L}])`, 'u');
 const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.individuals)})(?![\\p{L}])`, 'u');
@@ -80,7 +81,7 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
     const hits = allMatches(kindRe, shadow);
     if (hits.length === 0) continue;
     verbs.lastIndex = 0;
-    const hasVerb = verbs.test(shadow);
+    const hasVerb = verbs.test(ctx.lower.slice(s.start, s.end));
     for (const [i, h] of hits.entries()) {
       const start = s.start + h.index;
       const named = kindOf(ctx, start, start + h[0].length);

@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Role, Span } from '../record/schema.ts';
 import { cues } from '../lexicon.ts';
-import { compilePattern, compileWordLists, compileWords } from '../text/patterns.ts';
+import { compileExactWordLists, compilePattern, compileWords } from '../text/patterns.ts';
 import { foldPattern } from '../text/fold.ts';
 
 /**
@@ -16,7 +16,7 @@ export type Participation = { role: Role; evidence: Span };
 
 const RANK: Record<Role, number> = { chaired: 4, directed: 3, spoke: 2, attended: 1 };
 /** The cue words of every role, searched in one pass. */
-const roleCues = compileWordLists(cues.roles.map((r) => r.patterns));
+const roleCues = compileExactWordLists(cues.roles.map((r) => r.patterns));
 const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source})|${compilePattern(cues.attendanceList).source}`, 'g');
 const delegate = new RegExp(`(?:${cues.delegatePrefixes.map(foldPattern).join('|')})\\s+$`, 'u');
 const NEAR = 60;
@@ -28,9 +28,10 @@ const LISTED_WITH = /^\s*(?:[,;]|va|cung|cung voi)?\s*(?:va\s+)?$/u;
 type Cue = { role: Role; start: number; end: number };
 
 function cuesIn(ctx: DocContext, s: Span): Cue[] {
-  const shadow = ctx.shadow.slice(s.start, s.end);
+  // matched with diacritics: `tặng` (gives) is not `tăng` (grows)
+  const lower = ctx.lower.slice(s.start, s.end);
   const found: Cue[] = [];
-  const matches = roleCues.matchEach(shadow);
+  const matches = roleCues.matchEach(lower);
   cues.roles.forEach((r, i) => {
     for (const m of matches[i] ?? []) found.push({ role: r.role, start: s.start + m.index, end: s.start + m.index + m[0].length });
   });

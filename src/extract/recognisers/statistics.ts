@@ -2,7 +2,7 @@ import type { Span, Statistic } from '../record/schema.ts';
 import type { DocContext } from './context.ts';
 import type { MetricRule } from '../lexicon.ts';
 import { cues, metrics } from '../lexicon.ts';
-import { allMatches, compilePattern, compileWords, compileWordsAtEnd } from '../text/patterns.ts';
+import { allMatches, compileExactWords, compilePattern, compileWords, compileWordsAtEnd } from '../text/patterns.ts';
 import type { WordScanner } from '../text/word-scanner.ts';
 import { NUMBER_SOURCE, parseVietnameseNumber } from '../text/numbers.ts';
 import { stripMarks } from '../text/fold.ts';
@@ -24,8 +24,9 @@ const rules: CompiledRule[] = metrics.rules.map((r) => ({
   afterRe: compilePattern(r.after),
 }));
 const NUMBER = new RegExp(`(?<![\\d.,/])(?:${NUMBER_SOURCE})(?![\\d/]|[.,]\\d|\\s*%)`, 'g');
-const haveCue = compileWords(metrics.haveCues);
-const targetCue = compileWords(cues.targetCues);
+/** Cue words keep their diacritics: `sẽ` (will) is not `sẻ` (chia sẻ), `có` is not `cờ`. */
+const haveCue = compileExactWords(metrics.haveCues);
+const targetCue = compileExactWords(cues.targetCues);
 const breakdown = compileWords(cues.breakdownCues);
 const newCue = compilePattern(metrics.newCues, 'gu');
 const stockCue = compileWords(metrics.stockCues);
@@ -34,6 +35,53 @@ const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
 const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
 const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map(stripMarks).join('|')})(?![\\p{L}])`, 'u');
 const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [stripMarks(k), v]));
+const nationalCue = compileWords(metrics.nationalCues);
+/** With their diacritics: `tặng` (to award) is not `tăng` (to grow). */
+const selectionCue = compileExactWords(metrics.selectionCues);
+const averageCue = compileWords(metrics.averageCues);
+/**
+ * A unit below the province named before a figure: `huyện Cái Bè`, `trên địa bàn thị xã`, `vùng
+ * phía Tây` (matched on the text, where a capital tells a named unit from `xã viên`).
+ */
+const SUB_UNIT = /(?<![\p{L}])(?:[Tt]hị xã|[Hh]uyện|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)\s+\p{Lu}|(?<![\p{L}])(?:[Tt]rên địa bàn|[Tt]oàn|của|tại|ở)\s+(?:thị xã|huyện|quận|thị trấn|phường)(?![\p{L}])|(?<![\p{L}])(?:[Vv]ùng|[Kk]hu vực)\s+(?:phía|trung tâm|\p{Lu}\p{Ll})/gu;
+/** Words that bring a clause back to the whole province after a district was named. */
+const WHOLE_PROVINCE = /(?<![\p{L}])(?:toan tinh|ca tinh|tren dia ban tinh|toan thanh pho)(?![\p{L}])/u;
+/** Counts of units in a clause (`5.089 tổ hợp tác`, `150 HTX`), and whether `với` attaches figures to them (`… THT với 164.787 thành viên`). */
+const UNIT_COUNT = /(?<![\d.,])\d[\d.,]*\s+(to hop tac|tht|htx|hop tac xa|lien hiep|to chuc|quy tin dung)(?![\p{L}])(\s*\([^)]*\))?(\s+voi\s)?/gu;
+
+/** The kind of units the last count in `clause` counts, when the figures after it are attached to it by `với`. */
+function attachedUnit(clause: string): string | undefined {
+  let last: RegExpExecArray | undefined;
+  UNIT_COUNT.lastIndex = 0;
+  for (let m = UNIT_COUNT.exec(clause); m; m = UNIT_COUNT.exec(clause)) last = m;
+  return last?.[3] ? last[1] : undefined;
+}
+/** An alliance's own members (`Liên minh HTX tỉnh hiện có 529 thành viên`) are not the province's. */
+const ALLIANCE_HAS = /lien minh[^;,.]{0,60}?(?:hien |da )?(?:co|gom|ket nap(?: duoc)?|voi)\s+$/u;
+const COUNT_METRICS = new Set<string>(['cooperatives_total', 'cooperatives_new', 'cooperatives_agriculture', 'cooperative_groups_total', 'cooperative_groups_new', 'collective_organizations_total', 'people_credit_funds_total', 'transport_cooperatives_total']);
+const OWNED_METRICS = new Set<string>(['members_total', 'workers_total', 'charter_capital_billion_vnd', 'total_assets_billion_vnd']);
+
+/** The start of the clause a figure at `at` sits in: after the last `;` outside brackets. */
+function clauseStart(sentence: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = sentence[i];
+    if (ch === ')') depth++;
+    else if (ch === '(') depth = Math.max(0, depth - 1);
+    else if (ch === ';' && depth === 0) return i + 1;
+  }
+  return 0;
+}
+
+/** Whether the text before a figure (in the sentence) puts it in a district, town or region, not the whole province. */
+function isBelowProvince(ctx: DocContext, from: number, to: number): boolean {
+  const text = ctx.text.slice(from, to);
+  let last = -1;
+  SUB_UNIT.lastIndex = 0;
+  for (let m = SUB_UNIT.exec(text); m; m = SUB_UNIT.exec(text)) last = m.index + m[0].length;
+  return last >= 0 && !WHOLE_PROVINCE.test(ctx.shadow.slice(from + last, to));
+}
+
 /** A have-cue counts only this close before the figure (characters). */
 const HAVE_WINDOW = 120;
 const RANGE_AFTER = /^\s*(?:[-–]|den|toi)\s*\d/u;
@@ -83,20 +131,32 @@ function rulesWithUnitAfter(rest: string, countRest: string): { rule: CompiledRu
   return fitting;
 }
 
+/**
+ * Whether a breakdown (`trong đó …`) splits a total of several kinds (`424 tổ hợp tác, HTX, liên hiệp
+ * HTX. Trong đó có 274 tổ hợp tác …`): then each kind's figure is that kind's own total.
+ */
+function breaksDownMixed(found: Statistic[], metric: string, s: Span, sentences: Span[]): boolean {
+  const index = sentences.indexOf(s);
+  const since = (sentences[Math.max(0, index - 1)] as Span).start;
+  const last = [...found].reverse().find((x) => x.evidence.start >= since);
+  return last?.metric === 'collective_organizations_total' && metric !== last.metric;
+}
+
 /** Statistics stated in the sentences, for the report's province. */
 export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] {
   const { shadow, text } = ctx;
   const out: Statistic[] = [];
   const seen = new Set<string>();
+  const clauseMetrics = new Set<string>();
   for (const s of sentences) {
     const sentence = shadow.slice(s.start, s.end);
     NUMBER.lastIndex = 0;
     for (let m = NUMBER.exec(sentence); m; m = NUMBER.exec(sentence)) {
       const at = m.index;
       const prefix = sentence.slice(0, at);
-      targetCue.lastIndex = 0;
-      if (targetCue.test(prefix)) break;
-      const clause = prefix.slice(prefix.lastIndexOf(';') + 1);
+      const lowerPrefix = ctx.lower.slice(s.start, s.start + at);
+      if (testFrom(targetCue, lowerPrefix)) break;
+      const clause = prefix.slice(clauseStart(prefix, at));
       const rest = sentence.slice(at + m[0].length);
       if (RANGE_AFTER.test(rest) || RANGE_BEFORE.test(prefix)) continue;
       const value = parseVietnameseNumber(m[0]);
@@ -121,13 +181,29 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
       let hasHave: boolean | undefined;
       let newEarlier: boolean | undefined;
       let inBreakdown: boolean | undefined;
+      let below: boolean | undefined;
+      // what the clause is about: the whole country, a selection or an average is no province's stock
+      if (testFrom(nationalCue, clause)) continue;
+      const selection = testFrom(selectionCue, ctx.lower.slice(s.start + at - clause.length, s.start + at));
+      const average = testFrom(averageCue, clause);
+      const owner = attachedUnit(clause);
       for (const { rule, afterMatch } of fitting) {
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
         if (!rule.beforeRe && (blocked ??= blocker.test(before) || /:\s*$/u.test(before))) continue;
-        if (rule.needsHave && !(hasHave ??= testFrom(haveCue, prefix.slice(-HAVE_WINDOW)))) continue;
+        if (rule.needsHave && !(hasHave ??= testFrom(haveCue, lowerPrefix.slice(-HAVE_WINDOW)))) continue;
+        // the figure is this rule's; whose it is decides whether it is the province's
+        if (COUNT_METRICS.has(rule.metric) && (selection || average)) break;
+        // members, workers and capital attached to cooperative groups (`… THT với 164.787 thành viên`) are not the province's
+        if (OWNED_METRICS.has(rule.metric) && (owner === 'to hop tac' || owner === 'tht')) break;
+        if (rule.metric === 'members_total' && ALLIANCE_HAS.test(before)) break;
+        if ((below ??= isBelowProvince(ctx, s.start, s.start + at))) break;
         const isNew = rule.metric.endsWith('_new');
         if (!isNew && (newEarlier ??= followsNewCue(clause))) break;
-        if (!rule.typed && !isNew && (inBreakdown ??= testFrom(breakdown, clause))) break;
+        if (!rule.typed && !isNew && (inBreakdown ??= testFrom(breakdown, clause)) && !breaksDownMixed(out, rule.metric, s, sentences)) break;
+        // a second figure of the same metric in one clause counts part of the first (`215 HTX và 06 HTX thành lập doanh nghiệp`)
+        const clauseKey = `${s.start + clauseStart(prefix, at)}|${rule.metric}`;
+        if (clauseMetrics.has(clauseKey)) break;
+        clauseMetrics.add(clauseKey);
         let final = value;
         if (rule.money) final = moneyValue(value, afterMatch[0], rule.money);
         else if (mult?.[1]) {

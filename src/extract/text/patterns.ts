@@ -98,6 +98,13 @@ export function compileWordLists(lists: readonly (readonly string[])[]): WordLis
   return new WordLists(sources, alternationOf(lists.flat()));
 }
 
+/** Like compileWordLists, but for lower-cased original text: diacritics must match (`tặng` is not `tăng`). */
+export function compileExactWordLists(lists: readonly (readonly string[])[]): WordLists {
+  const exact = (list: readonly string[]): string[] => [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))].sort((a, b) => b.length - a.length);
+  const sources = lists.map((list) => ({ alternation: exact(list).join('|'), firstChars: new Set(list.map((w) => w.trim().toLowerCase().normalize('NFC').charAt(0))) }));
+  return new WordLists(sources, exact(lists.flat()).join('|'));
+}
+
 /** A regex from a data-file pattern (plain Vietnamese), folded for shadow text. */
 export function compilePattern(source: string, flags = ''): RegExp {
   const folded = foldPattern(source);
