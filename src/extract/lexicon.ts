@@ -26,7 +26,7 @@ const titlesSchema = z.object({
 });
 const agenciesSchema = z.object({
   description: z.string(),
-  provincial: z.array(named.extend({ levelBuiltIn: z.boolean().optional() })),
+  provincial: z.array(named.extend({ levelBuiltIn: z.boolean().optional(), levelOptional: z.boolean().optional() })),
   partyCommittees: z.array(named.extend({ cityName: z.string(), cityForms: words })),
   partyBoards: z.array(named),
   departments: z.array(named),
@@ -41,6 +41,9 @@ const agenciesSchema = z.object({
   ),
   stopWords: words,
   genericPlurals: words,
+  genericAfter: words,
+  districtUnits: words,
+  districtCommittees: z.array(named),
 });
 const cuesSchema = z.object({
   description: z.string(),

@@ -28,6 +28,8 @@ export type OrgMention = {
   province: string | null;
   start: number;
   end: number;
+  /** The province was not written with the name but taken from the report (bare `tỉnh`, or no level at all). */
+  implied?: boolean;
 };
 
 /** The province mention that starts within `slack` characters after `pos`, if any. */

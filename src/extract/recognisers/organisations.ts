@@ -5,7 +5,7 @@ import { shadowOf } from '../text/fold.ts';
 import { agencies, titles } from '../lexicon.ts';
 import type { OpenHead } from '../lexicon.ts';
 import { readLevel } from './level.ts';
-import { allMatches, compileExactWordsAtStart, compileWordLists, compileWordsAtStart } from '../text/patterns.ts';
+import { allMatches, compileExactWordsAtStart, compileWordLists, compileWordsAtStart, escapeRegExp } from '../text/patterns.ts';
 import { findAlliances } from './alliances.ts';
 import { findCooperatives } from './cooperatives.ts';
 
@@ -27,7 +27,8 @@ const national = compileTable(agencies.national);
 const committees = agencies.partyCommittees;
 const boards = compileTable(agencies.partyBoards);
 const committeeAfter = compileWordsAtStart(agencies.partyCommittees.flatMap((c) => [...c.forms, ...c.cityForms]));
-const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms) }));
+/** A department's forms, each also with `&` for `và` (`Nông nghiệp & Phát triển nông thôn`). */
+const departments = agencies.departments.map((d) => ({ name: d.name, re: compileWordsAtStart(d.forms.flatMap((f) => (f.includes(' và ') ? [f, f.replace(/ và /gu, ' & ')] : [f]))) }));
 /** `so` and `bo` as words: the letter before is checked apart (LETTER_BEFORE), which keeps the scan fast. */
 const DEPARTMENT_HEADS = [
   { re: /so(?![\p{L}\p{N}])/gu, head: 'Sở', letter: 'S', national: false },
@@ -41,9 +42,27 @@ const VIET_NAM = /^\s+viet nam(?![\p{L}\p{N}])/u;
 const open = agencies.open;
 
 /** The head nouns of every list above, searched in one pass over the report. */
-const HEADS = compileWordLists([national.forms, boards.forms, ...committees.flatMap((c) => [c.forms, c.cityForms]), provincial.forms, ...open.map((o) => o.forms)]);
+const districtCommittees = compileTable(agencies.districtCommittees);
+const HEADS = compileWordLists([national.forms, boards.forms, ...committees.flatMap((c) => [c.forms, c.cityForms]), provincial.forms, ...open.map((o) => o.forms), districtCommittees.forms]);
 
-type HeadHits = { national: RegExpExecArray[]; boards: RegExpExecArray[]; committees: { forms: RegExpExecArray[]; cityForms: RegExpExecArray[] }[]; provincial: RegExpExecArray[]; open: RegExpExecArray[][] };
+type HeadHits = {
+  national: RegExpExecArray[];
+  boards: RegExpExecArray[];
+  committees: { forms: RegExpExecArray[]; cityForms: RegExpExecArray[] }[];
+  provincial: RegExpExecArray[];
+  open: RegExpExecArray[][];
+  districtCommittees: RegExpExecArray[];
+};
+
+const unitAlternation = agencies.districtUnits.map((u) => u.replace(/ /g, '\\s+')).join('|');
+/** A unit below the province and its name (`huyện Cờ Đỏ`, `thị xã Sông Cầu`): a district or commune body is named with it. */
+const DISTRICT = new RegExp(`^\\s+(${unitAlternation})\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}']*|\\d+)(?:\\s+(?:\\p{Lu}[\\p{Ll}\\p{M}']*|\\d+)){0,3})(?![\\p{L}])`, 'u');
+/** The next unit of a list that shares the body's head (`UBND huyện A, huyện B`). */
+const NEXT_DISTRICT = new RegExp(`^(?:\\s*,\\s*|\\s+và\\s+)(?=(?:${unitAlternation})\\s+\\p{Lu})`, 'u');
+/** A district body's own name after its head (`Thị ủy An Khê`). */
+const DISTRICT_NAME = /^\s+((?:\p{Lu}[\p{Ll}\p{M}']*)(?:\s+\p{Lu}[\p{Ll}\p{M}']*){0,3})(?![\p{L}])/u;
+/** What makes a body one in every district (`Phòng Tài chính – Kế hoạch các huyện`), soon after its name. */
+const genericAfter = new RegExp(`^[^.,;:()]{0,30}?(?<![\\p{L}])(?:${agencies.genericAfter.map((w) => escapeRegExp(w.toLowerCase())).join('|')})(?![\\p{L}])`, 'u');
 
 /** Where the report names a head of each list, list by list (in the order HEADS was built). */
 function findHeads(shadow: string): HeadHits {
@@ -56,6 +75,7 @@ function findHeads(shadow: string): HeadHits {
     committees: committees.map((_, i) => ({ forms: list(2 + 2 * i), cityForms: list(3 + 2 * i) })),
     provincial: list(afterCommittees),
     open: open.map((_, i) => list(afterCommittees + 1 + i)),
+    districtCommittees: list(afterCommittees + 1 + open.length),
   };
 }
 const stopAtStart = compileExactWordsAtStart(agencies.stopWords);
@@ -139,10 +159,21 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
   let province: string | null = head.scope === 'national' ? null : ctx.province;
   let level = '';
   if (head.extent === 'untilLevel') {
-    const window = ctx.shadow.slice(headEnd, headEnd + 110);
+    if (/^\s*,/u.test(ctx.text.slice(headEnd, headEnd + 3))) return null;
+    // a bracketed abbreviation inside the name (`Ban Chỉ đạo kinh tế tập thể (KTTT) tỉnh`) does not end it
+    const window = ctx.shadow.slice(headEnd, headEnd + 110).replace(/\([a-z0-9&.\-]{2,12}\)/gu, (m) => ' '.repeat(m.length));
     const stop = window.search(/[.;:()\n]/u);
     const scope = stop < 0 ? window : window.slice(0, stop);
-    const lm = /(?<![\p{L}\p{N}])(tinh|thanh pho)(?![\p{L}\p{N}])/u.exec(scope);
+    // the level word as written, with its diacritics (`tinh gọn` is no `tỉnh`)
+    let lm: RegExpExecArray | null = null;
+    const LEVEL_WORD = /(?<![\p{L}\p{N}])(tinh|thanh pho)(?![\p{L}\p{N}])/gu;
+    for (let x = LEVEL_WORD.exec(scope); x; x = LEVEL_WORD.exec(scope)) {
+      const written = ctx.lower.slice(headEnd + x.index, headEnd + x.index + x[0].length);
+      if (written === 'tỉnh' || written === 'thành phố') {
+        lm = x;
+        break;
+      }
+    }
     if (lm) {
       const reading = readLevel(ctx, headEnd + lm.index - 1);
       if (!reading) return null;
@@ -159,6 +190,8 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
     end = extendWords(ctx, headEnd, 9);
   }
   if (end === headEnd) return null;
+  // `Phòng Tài chính – Kế hoạch các huyện`: one body in every district, no one in particular
+  if (genericAfter.test(ctx.lower.slice(end, end + 60))) return null;
   const reading = readLevel(ctx, end);
   const body = ctx.text.slice(start, end);
   if (reading && reading.explicit) {
@@ -181,7 +214,16 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
   const heads = findHeads(ctx.shadow);
   heads.national.forEach((m) => {
     const n = national.entryOf(m[0]);
-    if (n) claims.take(readBranch(ctx, n.name, m.index, m.index + m[0].length), out);
+    if (!n) return;
+    const end = m.index + m[0].length;
+    if (/(?<![\p{L}])pho\s+$/u.test(ctx.shadow.slice(Math.max(0, m.index - 5), m.index))) {
+      // `Phó Thủ tướng Chính phủ` is a deputy's title and the body he serves, not the office `Thủ tướng Chính phủ`
+      const body = national.forms.map((f) => shadowOf(f)).filter((f) => f.length < m[0].length && m[0].endsWith(` ${f}`)).sort((a, b) => b.length - a.length)[0];
+      const inner = body ? national.entryOf(body) : undefined;
+      if (body && inner) claims.take(readBranch(ctx, inner.name, end - body.length, end), out);
+      return;
+    }
+    claims.take(readBranch(ctx, n.name, m.index, end), out);
   });
   {
     heads.boards.forEach((m) => {
@@ -211,7 +253,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
         const province = reading?.explicit ? reading.province : ctx.province;
         if (!reading?.explicit && isCityForm && (province === null || !ctx.isCity(province))) return;
         const city = province !== null ? ctx.isCity(province) : isCityForm;
-        claims.take({ type: 'Agency', name: city ? c.cityName : c.name, province, start: m.index, end: reading?.explicit ? reading.end : end }, out);
+        claims.take({ type: 'Agency', name: city ? c.cityName : c.name, province, start: m.index, end: reading?.explicit ? reading.end : end, ...(reading?.explicit ? {} : { implied: true }) }, out);
       });
     }
   });
@@ -249,8 +291,17 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
         return;
       }
       const reading = readLevel(ctx, end) ?? readParentLevel(ctx, end);
+      if (!reading?.explicit) {
+        const district = readDistricts(ctx, p.name, m.index, end);
+        if (district.length > 0) {
+          for (const d of district) claims.take(d, out);
+          return;
+        }
+      }
       if (!reading) {
-        if (JOIN_AHEAD.test(ctx.shadow.slice(end, end + 6))) pending.push({ name: p.name, start: m.index, end });
+        // a body named without its level is the report's province's, when written as a name (`Quỹ Hỗ trợ …`, not `quỹ hỗ trợ …`)
+        if (p.levelOptional && /^\p{Lu}/u.test(ctx.text.charAt(m.index))) claims.take({ type: 'Agency', name: p.name, province: ctx.province, start: m.index, end, implied: true }, out);
+        else if (JOIN_AHEAD.test(ctx.shadow.slice(end, end + 6))) pending.push({ name: p.name, start: m.index, end });
         return;
       }
       const level = levelWordOf(ctx, reading.province, reading.level);
@@ -258,6 +309,16 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
     });
   }
   shareLevels(ctx, pending, out, claims);
+  for (const m of heads.districtCommittees) {
+    const c = districtCommittees.entryOf(m[0]);
+    const end = m.index + m[0].length;
+    const named = c ? DISTRICT_NAME.exec(ctx.text.slice(end, end + 40)) : null;
+    if (!c || !named?.[1] || isGeneric(ctx, m.index)) continue;
+    const nameEnd = end + named[0].length;
+    // `Thành ủy Hà Nội` is a province's committee (read above), `Thị ủy An Khê` a town's
+    if (ctx.provinceMentions.some((p) => p.start < nameEnd && p.end > end)) continue;
+    claims.take({ type: 'Agency', name: `${c.name} ${named[1]}`, province: ctx.province, start: m.index, end: nameEnd, implied: true }, out);
+  }
   for (const c of findCooperatives(ctx)) claims.take(c, out);
   open.forEach((o, i) => {
     for (const m of heads.open[i] ?? []) {
@@ -268,7 +329,50 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
     }
   });
   out.sort((a, b) => a.start - b.start);
+  shareListedProvince(ctx, out);
   return addDefinedAbbreviations(ctx, out, claims);
+}
+
+/**
+ * A body written without its province, listed right before one written with it (`Tỉnh ủy, UBND tỉnh
+ * Vĩnh Long`), is that province's.
+ */
+function shareListedProvince(ctx: DocContext, sorted: Found[]): void {
+  for (let i = sorted.length - 2; i >= 0; i--) {
+    const o = sorted[i] as Found;
+    const next = sorted[i + 1] as Found;
+    if (!o.implied || next.implied || next.province === null || o.type !== 'Agency') continue;
+    if (!JOIN_AHEAD.test(ctx.shadow.slice(o.end, next.start)) || ctx.shadow.slice(o.end, next.start).length > 6) continue;
+    o.province = next.province;
+    delete o.implied;
+  }
+}
+
+/**
+ * District and commune bodies: `UBND huyện Cờ Đỏ`, `Hội Nông dân huyện Thoại Sơn`, and the units
+ * listed after the first with the same head (`UBND huyện Đăk Song, huyện Krông Nô`). They belong
+ * to the report's province.
+ */
+function readDistricts(ctx: DocContext, head: string, start: number, end: number): Found[] {
+  const out: Found[] = [];
+  let at = end;
+  let from = start;
+  for (;;) {
+    const d = DISTRICT.exec(ctx.text.slice(at, at + 60));
+    if (!d?.[1] || !d[2]) break;
+    const unitEnd = at + d[0].length;
+    // a province's own name after `thành phố` is the province level, read by readLevel; so is
+    // `thành phố` in a city's report (`UBND thành phố Nguyễn Văn A`: the name is a person's)
+    if (ctx.provinceMentions.some((p) => p.start < unitEnd && p.end > at)) break;
+    if (d[1] === 'thành phố' && ctx.province !== null && ctx.isCity(ctx.province)) break;
+    out.push({ type: 'Agency', name: `${head} ${d[1].toLowerCase()} ${d[2]}`, province: ctx.province, start: from, end: unitEnd, implied: true });
+    const next = NEXT_DISTRICT.exec(ctx.text.slice(unitEnd, unitEnd + 30));
+    if (!next) break;
+    from = unitEnd + next[0].length;
+    // DISTRICT reads the next unit from the space before its unit word
+    at = from - 1;
+  }
+  return out;
 }
 
 /** `Quỹ Hỗ trợ nông dân thuộc Hội Nông dân tỉnh`: the level of the organisation it belongs to. */
