@@ -8,7 +8,7 @@ import { readMetadata } from './recognisers/metadata.ts';
 import type { Metadata } from './recognisers/metadata.ts';
 import { voteProvince } from './places/province-vote.ts';
 import { canonicalToneMarks, findProvinceMentions, listProvinces } from './places/provinces.ts';
-import { shadowOf } from './text/fold.ts';
+import { fold, shadowOf } from './text/fold.ts';
 import { findOrganisations } from './recognisers/organisations.ts';
 import { findOfficials } from './recognisers/officials.ts';
 import { findMeeting } from './recognisers/meetings.ts';
@@ -83,11 +83,13 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
 
 /** Everything the recognisers find in the report. */
 function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentences: Span[], titleEnd: number, url: string | undefined): Findings & { statistics: Statistic[] } {
-  const orgs = mergeSteeringCommittees(findOrganisations(ctx));
+  const orgs = mergeShortCooperativeNames(mergeSteeringCommittees(findOrganisations(ctx)));
   const authorLine = meta.bylineLine !== undefined ? norm.lines[meta.bylineLine] : undefined;
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
+  // an organisation named inside an official's titles (`Ủy viên Ban Chấp hành Trung ương Đảng`) is where they serve, not a party to the event
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
-  const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start);
+  const titled = officials.filter((p) => p.positions.length > 0);
+  const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start) || titled.some((p) => o.start >= p.start && o.end <= p.end);
   const published = pageDateOf(meta.publishedAt) ?? norm.pageDate ?? (url ? readUrlDate(url) : null);
   const meeting = findMeeting(ctx, sentences, orgs, { bodyStart: titleEnd, ...(published ? { published } : {}), ...(url ? { url } : {}) }, inTitles);
   const awards = findAwards(ctx, sentences, orgs, officials);
@@ -117,6 +119,22 @@ function namedPlaces(ctx: DocContext, orgs: OrgMention[], byline: { start: numbe
 function pageDateOf(iso: string | undefined): PageDate | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/**
+ * A cooperative named again with the end of its name cut (`HTX Công nghệ cao Long Thành Phát`, later
+ * `HTX công nghệ cao Long Thành`) is the same cooperative: the shorter form takes the longer name.
+ */
+function mergeShortCooperativeNames(orgs: OrgMention[]): OrgMention[] {
+  const cooperatives = orgs.filter((o) => o.type === 'Cooperative');
+  if (cooperatives.length < 2) return orgs;
+  const keyed = cooperatives.map((o) => ({ o, key: fold(o.name) }));
+  return orgs.map((o) => {
+    if (o.type !== 'Cooperative') return o;
+    const key = fold(o.name);
+    const longer = keyed.find((k) => k.key.startsWith(`${key} `) && k.o.province === o.province);
+    return longer ? { ...o, name: longer.o.name } : o;
+  });
 }
 
 /**

@@ -34,6 +34,16 @@ describe('awards as real pages hand them out', () => {
     );
   });
 
+  it('reads a list of awards under the line that hands them out, and no award where none is handed out', () => {
+    const listed = extract('Tại hội nghị trao tặng danh hiệu cho các HTX có thành tích:\n• 01 Cờ thi đua của UBND tỉnh.\n• 05 Bằng khen của Chủ tịch UBND tỉnh.');
+    expect(awardsOf(listed)).toEqual(['Cờ thi đua 2024-07-05', 'Bằng khen 2024-07-05']);
+    expect(awardLinks(listed).filter((l) => l.startsWith('AWARDED_BY'))).toEqual([
+      'AWARDED_BY Cờ thi đua của Ủy ban nhân dân tỉnh -> Ủy ban nhân dân tỉnh',
+      'AWARDED_BY Bằng khen của Ủy ban nhân dân tỉnh -> Ủy ban nhân dân tỉnh',
+    ]);
+    expect(awardsOf(extract('Các tỉnh thành lập Hội đồng bình chọn giải thưởng “Ngôi sao HTX” năm 2024.'))).toEqual([]);
+  });
+
   it('gives an award in the name of the body its giver heads, and to the units listed after a count', () => {
     const r = extract(
       'Ba sản phẩm được chọn là mật ong của HTX Ong Sa Pa, gạo của HTX Nông nghiệp Mường Khương và chè của HTX Chè Bát Xát. Bà Trần Thị Lan, Chủ tịch Liên minh HTX tỉnh trao Giấy khen cho 3 HTX. Dịp này, UBND tỉnh tặng Bằng khen cho 2 tập thể có thành tích xuất sắc gồm: HTX Dịch vụ Bảo Yên và HTX Vận tải Lào Cai.',

@@ -32,7 +32,16 @@ describe('cooperatives as real pages name them', () => {
     ]);
   });
 
+  it('reads kind words joined by và, several lower-case words inside a name, and a cut later mention as the same cooperative', () => {
+    expect(cooperatives('HTX Sản xuất và dịch vụ nông lâm nghiệp Sông Mã và HTX Phụ nữ khuyết tật Mai Sơn được thành lập.')).toEqual([
+      'Hợp tác xã Sản xuất và dịch vụ nông lâm nghiệp Sông Mã',
+      'Hợp tác xã Phụ nữ khuyết tật Mai Sơn',
+    ]);
+    expect(cooperatives('HTX Công nghệ cao Mộc Châu Xanh được khen. Ảnh: HTX công nghệ cao Mộc Châu nhận giải.')).toEqual(['Hợp tác xã Công nghệ cao Mộc Châu Xanh']);
+  });
+
   it('takes counts, generic mentions and other bodies’ names for no cooperative', () => {
+    expect(cooperatives('Lễ kỷ niệm Ngày Hợp tác xã Việt Nam 11/4 và báo cáo của HTX và công tác vận hành Trang thông tin.')).toEqual([]);
     expect(cooperatives('Toàn tỉnh có 356 HTX, Lĩnh vực nông nghiệp chiếm nhiều nhất; các HTX nông nghiệp và HTX vào GRDP đóng góp 5%.')).toEqual([]);
     expect(cooperatives('Quỹ hỗ trợ phát triển HTX tỉnh và Hiệp hội Quỹ tín dụng nhân dân Việt Nam; 47 quỹ tín dụng nhân dân; Thái Bình có 300 HTX.')).toEqual([]);
   });

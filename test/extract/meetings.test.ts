@@ -54,7 +54,17 @@ describe('the event a report covers', () => {
     ).toBe('2023-04-20');
   });
 
+  it('takes the term as a congress’s year only for a congress itself', () => {
+    expect(
+      meetingOf('Sơ kết\nSáng ngày 20/8, Liên minh HTX tỉnh Hà Nam tổ chức Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội lần thứ V, nhiệm kỳ 2020 – 2025. Đến ngày 31/7/2023, toàn tỉnh có 300 HTX.')?.date,
+    ).toBe('2023-08-20');
+  });
+
   it('places a national event where it was held, and names its organisers', () => {
+    // `X chủ trì, phối hợp với A, B tổ chức`: X and the partners named before the verb
+    expect(
+      meetingOf('Cuộc họp\nNgày 6/6/2023, Liên minh HTX tỉnh Ninh Thuận chủ trì phối hợp với Sở Công Thương, Trung tâm Khuyến nông tỉnh tổ chức cuộc họp.')?.organisers,
+    ).toEqual(['Liên minh Hợp tác xã tỉnh Ninh Thuận', 'Sở Công Thương', 'Trung tâm Khuyến nông tỉnh']);
     expect(
       meetingOf('Lễ tôn vinh\nNgày 11/4/2024, tại Hà Nội, Liên minh Hợp tác xã Việt Nam tổ chức Lễ tôn vinh hợp tác xã tiêu biểu.', { url: 'https://baolongan.vn/x' }),
     ).toEqual({ date: '2024-04-11', province: 'Hà Nội', organisers: ['Liên minh Hợp tác xã Việt Nam'] });
@@ -79,6 +89,16 @@ describe('the province a site serves', () => {
     expect(provinceFromUrl('https://www.hochiminhcity.gov.vn/x')).toBe('Hồ Chí Minh');
     expect(provinceFromUrl('https://tinhte.vn/x')).toBeNull();
     expect(provinceFromUrl('https://vca.org.vn/x')).toBeNull();
+  });
+});
+
+describe('bodies acting together', () => {
+  it('makes the bodies listed before `phối hợp tổ chức` partners', () => {
+    const record = extractReport({ file: 'p.txt', text: 'Hội nghị\nSáng 30.7.2020, Liên minh HTX hai tỉnh Hải Dương, Nghệ An phối hợp tổ chức hội nghị kết nối cung cầu.' });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.relations.filter((r) => r.type === 'COOPERATES_WITH').map((r) => [byId.get(r.source), byId.get(r.target)].sort().join(' + '))).toEqual([
+      'Liên minh Hợp tác xã tỉnh Hải Dương + Liên minh Hợp tác xã tỉnh Nghệ An',
+    ]);
   });
 });
 

@@ -38,6 +38,7 @@ const collectives = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards
 const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.individuals)})(?![\\p{L}])`, 'u');
 /** What may stand before a recipient in a list: a separator, a count and a noun (`cho 2 tập thể: `, `cho các đơn vị `), `ông`/`bà`. */
 const RECIPIENT_GAP = /^(?:\s*(?:,|;|va|cung)\s*)*(?:(?:\d+|cac|hai|ba)\s+[^\s,;:]+(?:\s+[^\s,;:]+)?\s*(?::|la|gom)?\s*)?(?:(?:ong|ba|dong chi|d\/c)\s+)?$/u;
+const LIST_ITEM = /^[•\-+–*]/u;
 const HANDED = /(?<![\p{L}])(?:trao tang|trao|tang|cap|nhan|don nhan)\s+(?:\d+\s+)?$/u;
 /** What opens the list of named recipients after a count (`cho 3 tập thể gồm: …`, `…, trong đó có …`). */
 const LIST_OPENER = /(?<![\p{L}])(?:gom co|gom|trong do co|do la|nhu)\s*:?\s*/gu;
@@ -76,12 +77,18 @@ function orgAt(ctx: DocContext, pos: number, orgs: OrgMention[], slack = 2): Org
 /** Awards presented in the report's sentences, merged per kind. */
 export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[], officials: OfficialMention[]): AwardFound[] {
   const byKind = new Map<string, AwardFound>();
+  // a list of awards (`• 01 Cờ thi đua của …`) takes the verb of the line that opens it (`… trao tặng …:`)
+  let listVerb = false;
   for (const s of sentences) {
     const shadow = ctx.shadow.slice(s.start, s.end);
-    const hits = allMatches(kindRe, shadow);
-    if (hits.length === 0) continue;
     verbs.lastIndex = 0;
-    const hasVerb = verbs.test(ctx.lower.slice(s.start, s.end));
+    const ownVerb = verbs.test(ctx.lower.slice(s.start, s.end));
+    const listItem = LIST_ITEM.test(ctx.text.slice(s.start, s.start + 2));
+    const hasVerb = ownVerb || (listItem && listVerb);
+    if (!listItem) listVerb = ownVerb && /:\s*$/u.test(s.text);
+    const hits = allMatches(kindRe, shadow);
+    // an award named where none is handed out or received (`giải thưởng “Ngôi sao HTX”` as a programme) is none
+    if (hits.length === 0 || !hasVerb) continue;
     for (const [i, h] of hits.entries()) {
       const start = s.start + h.index;
       const named = kindOf(ctx, start, start + h[0].length);
@@ -96,7 +103,6 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
       award.mentions.push({ start, end, text: ctx.text.slice(start, end) });
       const surface = ctx.text.slice(start, end);
       if (surface.length > award.kind.length && !award.attributes.class) award.attributes.class = surface;
-      if (!hasVerb) continue;
       const segmentEnd = hits[i + 1] ? s.start + (hits[i + 1]?.index ?? 0) : s.end;
       findAuthority(ctx, award, s, start, end, orgs, officials);
       findCounts(ctx, award, s, segmentEnd);

@@ -49,6 +49,20 @@ function subjectOf(ctx: DocContext, orgs: Party[], from: number, to: number, inT
   return before[before.length - 1];
 }
 
+/** The organisations listed right before `pos` (`A, B và C phối hợp`), when there are several. */
+function listBefore(ctx: DocContext, orgs: Party[], pos: number, inTitles: (o: OrgMention) => boolean): Party[] {
+  const before = orgs.filter((o) => o.end <= pos && !inTitles(o));
+  const last = before[before.length - 1];
+  if (!last || !/^\s*$/u.test(ctx.shadow.slice(last.end, pos))) return [];
+  const list = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const o = before[i] as Party;
+    if (!JOINER.test(ctx.shadow.slice(o.end, (list[0] as Party).start))) break;
+    list.unshift(o);
+  }
+  return list.length > 1 ? list : [];
+}
+
 /** Pairs of organisations that cooperate, each with the sentence that says so. */
 export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: OrgMention[], inTitles: (o: OrgMention) => boolean): CooperationFound[] {
   const orgs = allOrgs.filter(isParty);
@@ -78,7 +92,12 @@ export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: Org
     for (let c = coordinate.exec(shadow); c; c = coordinate.exec(shadow)) {
       const cueAt = s.start + c.index;
       const partners = readList(ctx, cueAt + c[0].length, orgs);
-      if (partners.length === 0) continue;
+      if (partners.length === 0) {
+        // `A và B phối hợp tổ chức …`: the bodies listed as the subject act together
+        const together = listBefore(ctx, orgs, cueAt, inTitles);
+        for (let x = 0; x < together.length; x++) for (let y = x + 1; y < together.length; y++) pair(together[x], together[y], s);
+        continue;
+      }
       let subject = subjectOf(ctx, orgs, s.start, cueAt, inTitles);
       if (!subject && cueAt - s.start < 25) {
         const prev = sentences[i - 1];

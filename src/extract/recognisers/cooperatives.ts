@@ -24,7 +24,7 @@ const ORG_HEAD = /^(?:HTX|Hợp tác xã|Quỹ|QTD|Liên minh|Liên hiệp|Liên
 const notNames = new Set(cooperatives.notNames.map((n) => n.toLowerCase()));
 /** Before a head: a plural, a count, or another body's name that contains the head (`Quỹ hỗ trợ phát triển HTX`). */
 const PLURAL_BEFORE = /(?:(?<![\p{L}])(?:cac|nhung|moi|mot so|so|\d+)\s+)$/u;
-const INSIDE_BEFORE = /(?:lien minh|hiep hoi|lien doan(?:\s+[\p{L}]+){0,2}|ho tro phat trien|quy ho tro|ngan hang|cuc kinh te|cuc phat trien|luat|kinh te)\s+$/u;
+const INSIDE_BEFORE = /(?:(?<![\p{L}])ngay|lien minh|hiep hoi|lien doan(?:\s+[\p{L}]+){0,2}|ho tro phat trien|quy ho tro|ngan hang|cuc kinh te|cuc phat trien|luat|kinh te)\s+$/u;
 const ABBREVIATION = new RegExp(`(?<![\\p{L}])(?:${Object.keys(cooperatives.abbreviations).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'gu');
 /** At most this many words say what kind a cooperative is before its proper name. */
 const MAX_KIND_WORDS = 8;
@@ -68,13 +68,18 @@ function readName(ctx: DocContext, pos: number, allowPlace: boolean): number {
       if (w.joinedBy === ', ') break;
       if (isCapital(w)) {
         if (ORG_HEAD.test(ctx.text.slice(w.start, w.start + 16)) || PLACE_ABBREVIATION.test(w.word)) break;
+        // a number that opens a date (`Việt Nam 11/4`) is no part of a name
+        if (/^\d/u.test(w.word) && /^[/.-]\d/u.test(ctx.text.slice(w.end, w.end + 2))) break;
         end = w.end;
         if (++proper >= MAX_PROPER_WORDS) break;
         continue;
       }
-      // one lower-case word inside a proper name, when a capital follows it
-      const next = words[i + 1];
-      if (!next || !isCapital(next) || next.joinedBy !== ' ' || stopAtStart.test(lower) || ORG_HEAD.test(ctx.text.slice(next.start, next.start + 16))) break;
+      // up to three lower-case words inside a proper name, when a capital follows them (`Phụ nữ khuyết tật Bình Giang`)
+      let j = i;
+      while (j < words.length && j - i < 3 && !isCapital(words[j] as Word) && (words[j] as Word).joinedBy === ' ' && !stopAtStart.test(ctx.lower.slice((words[j] as Word).start, (words[j] as Word).start + 30))) j++;
+      const next = words[j];
+      if (j === i || !next || !isCapital(next) || next.joinedBy !== ' ' || ORG_HEAD.test(ctx.text.slice(next.start, next.start + 16))) break;
+      i = j - 1;
       continue;
     }
     if (w.joinedBy === ', ' && (i === 0 || isCapital(w))) break;
@@ -92,7 +97,10 @@ function readName(ctx: DocContext, pos: number, allowPlace: boolean): number {
       proper++;
       continue;
     }
-    if (!(allowPlace && kinds === 0 && placeAtStart.test(lower)) && stopAtStart.test(lower)) break;
+    // `và` joins kind words (`Sản xuất và dịch vụ …`), not a kind and another body (`… và Doanh nghiệp`)
+    const next = words[i + 1];
+    const joinsKinds = kinds > 0 && /^và(?![\p{L}])/u.test(lower) && next !== undefined && (!isCapital(next) || kindAtStart.test(ctx.shadow.slice(next.start, next.start + 40)));
+    if (!joinsKinds && !(allowPlace && kinds === 0 && placeAtStart.test(lower)) && stopAtStart.test(lower)) break;
     if (++kinds > MAX_KIND_WORDS) break;
   }
   return proper > 0 ? end : pos;

@@ -205,7 +205,11 @@ function findOrganisers(ctx: DocContext, orgs: OrgMention[], chosen: Reading, in
   if (verb && (!chosen.attend || chosen.attend.at > verb.at)) {
     const from = date && date.end <= verb.at ? date.end : s.start;
     const subject = hosts.filter((o) => o.start >= from && o.end <= verb.at);
-    if (!DO_BY.test(ctx.shadow.slice(Math.max(s.start, verb.at - 40), verb.at))) found = joinedBefore(ctx, subject);
+    // `X (chủ trì,) phối hợp với A, B tổ chức …`: X and every partner named before the verb held it
+    const withAt = ctx.shadow.slice(from, verb.at).search(/(?<![\p{L}])(?:phoi hop voi|phoi hop cung|cung voi)\s/u);
+    const lead = withAt >= 0 ? subject.filter((o) => o.end <= from + withAt) : [];
+    if (withAt >= 0 && lead.length > 0) found = [lead[lead.length - 1] as OrgMention, ...subject.filter((o) => o.start >= from + withAt)];
+    else if (!DO_BY.test(ctx.shadow.slice(Math.max(s.start, verb.at - 40), verb.at))) found = joinedBefore(ctx, subject);
     if (found.length === 0) {
       const doAt = ctx.shadow.slice(s.start, s.end).search(/(?<![\p{L}])do\s/u);
       const by = doAt >= 0 ? hosts.find((o) => o.start >= s.start + doAt + 3 && o.start <= s.start + doAt + 5) : undefined;
@@ -269,7 +273,8 @@ export function findMeeting(ctx: DocContext, sentences: Span[], orgs: OrgMention
   const phrase = nameOf(ctx, chosen);
   const scope = ctx.shadow.slice(chosen.sentence.start, chosen.sentence.end);
   const kindList = kinds.filter((k) => k.re.test(ctx.shadow.slice(chosen.noun?.at ?? chosen.sentence.start, chosen.sentence.end))).map((k) => k.kind);
-  const isCongress = /^đại hội/u.test(chosen.noun?.word ?? '') || kindList.includes('Đại hội');
+  // a congress's term tells its year; a meeting that only names a congress (`sơ kết Nghị quyết Đại hội`) does not
+  const isCongress = /^đại hội/u.test(chosen.noun?.word ?? '');
   const { date, warning } = resolveDate(ctx, sentences, chosen, hints, isCongress);
   const found: MeetingFound = {
     name: phrase,

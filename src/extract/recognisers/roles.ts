@@ -21,7 +21,7 @@ const attendance = new RegExp(`(?:${compileWords(cues.attendancePrefixes).source
 const delegate = new RegExp(`(?:${cues.delegatePrefixes.map(foldPattern).join('|')})\\s+$`, 'u');
 const NEAR = 60;
 /** Verbs of one group: `tham dự và phát biểu chỉ đạo`, `phát biểu, chỉ đạo`. */
-const JOINED_VERBS = /^\s*(?:,|va)?\s*$/u;
+const JOINED_VERBS = /^\s*(?:,|va)\s*$/u;
 /** Officials listed together, who share the verb that follows the last (`A, B và C tham dự`). */
 const LISTED_WITH = /^\s*(?:[,;]|va|cung|cung voi)?\s*(?:va\s+)?$/u;
 

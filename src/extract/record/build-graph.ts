@@ -105,11 +105,8 @@ class GraphBuilder {
       ...(typeof meeting.attributes.kind === 'string' ? { kind: meeting.attributes.kind } : {}),
       attributes: meeting.attributes,
     });
-    for (const o of meeting.organisers) {
-      const id = this.orgId(o, false);
-      table.relate('ORGANIZED', id, meetingId, meeting.sentence);
-      keepStrongest(roles.orgs, o, roles.orgs.get(o) ?? { role: 'attended', evidence: meeting.sentence });
-    }
+    // an organiser's presence is its organising: no ATTENDED of its own unless the text gives it a part
+    for (const o of meeting.organisers) table.relate('ORGANIZED', this.orgId(o, false), meetingId, meeting.sentence);
     const seenOrg = new Map<string, Participation>();
     for (const [o, part] of roles.orgs) keepStrongest(seenOrg, this.orgId(o, false), part);
     for (const [id, part] of seenOrg) table.relate('ATTENDED', id, meetingId, part.evidence, { role: part.role });
