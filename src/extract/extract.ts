@@ -11,6 +11,7 @@ import { canonicalToneMarks, findProvinceMentions, listProvinces } from './place
 import { fold, shadowOf } from './text/fold.ts';
 import { findOrganisations } from './recognisers/organisations.ts';
 import { findOfficials } from './recognisers/officials.ts';
+import type { OfficialMention } from './recognisers/officials.ts';
 import { findMeeting } from './recognisers/meetings.ts';
 import { readUrlDate } from './text/datelines.ts';
 import type { PageDate } from './text/datelines.ts';
@@ -83,9 +84,12 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
 
 /** Everything the recognisers find in the report. */
 function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentences: Span[], titleEnd: number, url: string | undefined): Findings & { statistics: Statistic[] } {
-  const orgs = mergeShortCooperativeNames(mergeSteeringCommittees(findOrganisations(ctx)));
   const authorLine = meta.bylineLine !== undefined ? norm.lines[meta.bylineLine] : undefined;
+  // the byline names the writer and the office they write for, not a party to the report
+  const found = findOrganisations(ctx).filter((o) => !authorLine || o.end <= authorLine.start || o.start >= authorLine.end);
+  const orgs = mergeShortCooperativeNames(mergeSteeringCommittees(found));
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
+  nationalSteering(officials, orgs);
   // an organisation named inside an official's titles (`Ủy viên Ban Chấp hành Trung ương Đảng`) is where they serve, not a party to the event
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
   const titled = officials.filter((p) => p.positions.length > 0);
@@ -113,6 +117,26 @@ function namedPlaces(ctx: DocContext, orgs: OrgMention[], byline: { start: numbe
     places.add(m.province);
   }
   return [...places];
+}
+
+/**
+ * A steering committee named without a level (`Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp
+ * tác xã`) among the offices of an official whose other offices are national (the national alliance,
+ * the government) is the national committee, not the report's province's.
+ */
+function nationalSteering(officials: OfficialMention[], orgs: OrgMention[]): void {
+  for (const p of officials) {
+    const national = p.positions.some((pos) => pos.org !== null && pos.org.province === null && !pos.org.implied);
+    if (!national) continue;
+    for (const pos of p.positions) {
+      const org = pos.org;
+      if (!org?.implied || !org.name.startsWith('Ban Chỉ đạo')) continue;
+      for (const o of [org, ...orgs.filter((x) => x.start === org.start)]) {
+        o.province = null;
+        delete o.implied;
+      }
+    }
+  }
 }
 
 /** An ISO day as a page date. */

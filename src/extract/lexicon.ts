@@ -68,6 +68,7 @@ const awardsSchema = z.object({
   countNouns: z.object({ collectives: words, individuals: words }),
   genericNouns: words,
   receiveCues: words,
+  verbExceptions: words,
   qualifierStops: words,
 });
 const cooperativesSchema = z.object({

@@ -42,6 +42,8 @@ describe('awards as real pages hand them out', () => {
       'AWARDED_BY Bằng khen của Ủy ban nhân dân tỉnh -> Ủy ban nhân dân tỉnh',
     ]);
     expect(awardsOf(extract('Các tỉnh thành lập Hội đồng bình chọn giải thưởng “Ngôi sao HTX” năm 2024.'))).toEqual([]);
+    // `công nhận` (to recognise) and `tặng quà` (gifts) hand out no award
+    expect(awardsOf(extract('Hội đồng xét chọn giải thưởng “Ngôi sao HTX” trình Liên minh HTX Việt Nam xem xét công nhận.'))).toEqual([]);
   });
 
   it('gives an award in the name of the body its giver heads, and to the units listed after a count', () => {

@@ -73,6 +73,11 @@ describe('the event a report covers', () => {
       'Ủy ban nhân dân tỉnh',
       'Liên minh Hợp tác xã Việt Nam',
     ]);
+    // `Dự án` (a project) is no one attending: the subject before the verb still organised
+    expect(meetingOf('Diễn đàn\nNgày 4-11-2025, UBND tỉnh Long An phối hợp với Liên minh HTX Việt Nam và Dự án DGRV tổ chức Diễn đàn kinh tế tập thể.')?.organisers).toEqual([
+      'Ủy ban nhân dân tỉnh',
+      'Liên minh Hợp tác xã Việt Nam',
+    ]);
     // a guest attending is not an organiser: the congress is its alliance's own
     expect(
       meetingOf('Đại hội\nNgày 9/10/2020, đồng chí Nguyễn Văn Bình, Chủ tịch Liên minh HTX Việt Nam tham dự Đại hội Liên minh HTX tỉnh Long An lần thứ VI.')?.organisers,

@@ -60,3 +60,26 @@ describe('officials as real pages list them', () => {
     expect(links(r, 'HOLDS_POSITION')).toContain('Lê Văn Năm -> Liên minh Hợp tác xã tỉnh Quảng Bình (Chủ tịch)');
   });
 });
+
+describe('offices at national and party bodies', () => {
+  it('reads the national steering committee among national offices, a party group as its body, and an aside before a name', () => {
+    const r = extract(
+      `${LEAD}Đồng chí Trần Văn Bình, Phó Trưởng Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã, Bí thư Đảng đoàn, Chủ tịch Liên minh Hợp tác xã Việt Nam tham dự và phát biểu chỉ đạo. Ông Lê Văn Hòa, Bí thư Đảng đoàn Liên minh HTX Việt Nam được bầu giữ chức Chủ tịch Liên minh HTX Việt Nam. Cùng dự có Ủy viên Thường trực Ủy ban Kinh tế Quốc hội (khóa XV) Phạm Thị Thu và nguyên Chủ tịch Liên minh HTX tỉnh Đỗ Văn Tâm.`,
+    );
+    expect(links(r, 'HOLDS_POSITION')).toEqual([
+      'Trần Văn Bình -> Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã (Phó Trưởng ban)',
+      'Trần Văn Bình -> Liên minh Hợp tác xã Việt Nam (Chủ tịch)',
+      'Lê Văn Hòa -> Liên minh Hợp tác xã Việt Nam (Bí thư)',
+      'Lê Văn Hòa -> Liên minh Hợp tác xã Việt Nam (Chủ tịch)',
+      'Phạm Thị Thu -> Ủy ban Kinh tế Quốc hội (Ủy viên Thường trực)',
+      'Đỗ Văn Tâm -> Liên minh Hợp tác xã tỉnh Quảng Bình (nguyên Chủ tịch)',
+    ]);
+    expect(r.entities.find((e) => e.name.startsWith('Ban Chỉ đạo'))?.province).toBeNull();
+    expect(links(r, 'ATTENDED').find((l) => l.startsWith('Trần Văn Bình'))).toBe('Trần Văn Bình -> Hội nghị tổng kết năm 2023 (directed)');
+  });
+
+  it('takes a party committee’s standing committee for the committee', () => {
+    const r = extract(`${LEAD}Hội nghị triển khai Chỉ thị của Ban Thường vụ Tỉnh ủy Quảng Bình.`);
+    expect(r.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).toEqual(['Tỉnh ủy']);
+  });
+});

@@ -66,3 +66,22 @@ describe('the page around an article', () => {
     expect(lead.document.title.length).toBeLessThanOrEqual(121);
   });
 });
+
+describe('who wrote a report and where it was filed', () => {
+  const meta = (text: string, url?: string) => {
+    const r = extractReport({ file: 'b.txt', text, ...(url ? { url } : {}) });
+    return { author: r.document.author, source: r.document.source, province: r.province };
+  };
+
+  it('reads bylines set in capitals, under the headline, glued to an address or followed by an office', () => {
+    expect(meta('Hội nghị tổng kết kinh tế tập thể\n\nNgày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị.\n\nTRẦN VĂN HẢI').author).toBe('Trần Văn Hải');
+    expect(meta('Hội nghị tổng kết kinh tế tập thể\nLê Thị Hoa\nNgày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị.\nNội dung.').author).toBe('Lê Thị Hoa');
+    expect(meta('Hội nghị tổng kết kinh tế tập thể\nNgày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị.\nNGỌC LINHhttps://baophutho.vn/').author).toBe('Ngọc Linh');
+    expect(meta('Hội nghị tổng kết kinh tế tập thể\nNgày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị.\nNguyễn Thị Mai – Chi cục PTNT').author).toBe('Nguyễn Thị Mai');
+  });
+
+  it('reads an outlet’s address as a tag, and a place opening the body as where the report was filed', () => {
+    expect(meta('Hội nghị tổng kết kinh tế tập thể\n(Baophutho.vn) - Ngày 5/1/2024, Liên minh HTX tỉnh tổ chức hội nghị.').source).toBe('Baophutho.vn');
+    expect(meta('Tập trung phát triển hợp tác xã kiểu mới\nĐÀ NẴNG – Ngày 29-11, Liên minh HTX thành phố tổ chức Đại hội.').province).toBe('Đà Nẵng');
+  });
+});

@@ -11,7 +11,9 @@ import { provinceFromSource, provinceFromUrl } from './provinces.ts';
 
 export type ProvinceVote = { province: string | null; votes: Map<string, number>; warning?: string };
 
-const WEIGHT = { url: 4, source: 4, allianceTitle: 4, alliance: 2, prefixedTitle: 3, prefixed: 1, bareTitle: 1, bare: 0.5 };
+const WEIGHT = { url: 4, source: 4, allianceTitle: 4, alliance: 2, prefixedTitle: 3, dateline: 3, prefixed: 1, bareTitle: 1, bare: 0.5 };
+/** A place opening a line as a dateline (`ĐÀ NẴNG – Ngày 29-11, …`, `BẮC GIANG - …`): where the report was filed. */
+const DATELINE_AFTER = /^\s*[-–—]\s/u;
 const ALLIANCE_BEFORE = /lien minh\s+(?:hop tac xa|htx)(?:\s*\(htx\))?\s+(?:tinh\s+|thanh pho\s+|tp\.?\s*)?$/u;
 
 /** The report's province from its URL, outlet and the province mentions in its text. */
@@ -31,7 +33,9 @@ export function voteProvince(input: {
   for (const m of input.mentions) {
     const inTitle = m.start < input.titleEnd;
     const before = input.shadow.slice(Math.max(0, m.start - 40), m.start);
-    if (ALLIANCE_BEFORE.test(before)) add(m.province, inTitle ? WEIGHT.allianceTitle : WEIGHT.alliance);
+    const atLineStart = m.start === 0 || input.shadow.charAt(m.start - 1) === '\n';
+    if (atLineStart && DATELINE_AFTER.test(input.shadow.slice(m.end, m.end + 4))) add(m.province, WEIGHT.dateline);
+    else if (ALLIANCE_BEFORE.test(before)) add(m.province, inTitle ? WEIGHT.allianceTitle : WEIGHT.alliance);
     else if (m.prefixed) add(m.province, inTitle ? WEIGHT.prefixedTitle : WEIGHT.prefixed);
     else add(m.province, inTitle ? WEIGHT.bareTitle : WEIGHT.bare);
   }

@@ -8,12 +8,12 @@ import { readLevel } from './level.ts';
  * Bare `tỉnh` (or no level at all) is the report's province; `các tỉnh` is no one.
  */
 
-const HEAD = /(?<![\p{L}\p{N}])(?:lien minh\s+(?:hop tac xa|htx)|lmhtx)(?:\s*\((?:htx|lmhtx)\))?(?![\p{L}\p{N}])/gu;
+const HEAD = /(?<![\p{L}\p{N}])(?:lien minh\s+(?:hop tac xa|htx)|(?:lien minh\s+)?lmhtx)(?:\s*\((?:htx|lmhtx)\))?(?![\p{L}\p{N}])/gu;
 const NATIONAL = /^\s+(?:viet nam|vn)(?![\p{L}\p{N}])/u;
 const PAIR = /^\s+hai\s+(?:tinh|thanh pho)(?![\p{L}\p{N}])/u;
 const GENERIC = /^\s+(?:cac|nhung|moi)(?![\p{L}\p{N}])/u;
 /** `Liên minh HTX các tỉnh: A, B và C` (a stray word may come first): the list of provinces whose alliances they are. */
-const PROVINCE_LIST = /^(?:\s+[a-z]+)?\s+(?:cac|nhung)\s+(?:tinh|thanh pho|tinh, thanh pho|dia phuong)\s*:?\s*/u;
+const PROVINCE_LIST = /^(?:\s+[a-z]+)?\s+(?:cac|nhung|\d+)\s+(?:tinh|thanh pho|tinh, thanh pho|dia phuong)(?:[^.;:]{0,60}?\s(?:gom|la)\s+(?:\d+\s+)?(?:tinh|thanh pho)(?:,\s*thanh pho)?)?\s*:?\s*/u;
 /** What joins the provinces of a list: a comma or `và`. */
 const LIST_JOIN = /^(?:\s*,\s*|\s+va\s+|\s*,\s*va\s+)$/u;
 export const NATIONAL_ALLIANCE = 'Liên minh Hợp tác xã Việt Nam';

@@ -2,7 +2,7 @@ import type { DocContext, OrgMention } from './context.ts';
 import type { OfficialMention } from './officials.ts';
 import type { Span } from '../record/schema.ts';
 import { awards, cues, titles } from '../lexicon.ts';
-import { allMatches, alternationOf, compileExactWords, compileExactWordsAtStart, compileWords, compileWordsAtStart } from '../text/patterns.ts';
+import { allMatches, alternationOf, compileExactWords, compileExactWordsAtStart, compileWords, compileWordsAtStart, escapeRegExp } from '../text/patterns.ts';
 import { parseVietnameseNumber } from '../text/numbers.ts';
 import { formatIsoDate } from '../text/dates.ts';
 import { shadowOf } from '../text/fold.ts';
@@ -38,6 +38,13 @@ const collectives = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards
 const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards.countNouns.individuals)})(?![\\p{L}])`, 'u');
 /** What may stand before a recipient in a list: a separator, a count and a noun (`cho 2 tập thể: `, `cho các đơn vị `), `ông`/`bà`. */
 const RECIPIENT_GAP = /^(?:\s*(?:,|;|va|cung)\s*)*(?:(?:\d+|cac|hai|ba)\s+[^\s,;:]+(?:\s+[^\s,;:]+)?\s*(?::|la|gom)?\s*)?(?:(?:ong|ba|dong chi|d\/c)\s+)?$/u;
+const verbException = new RegExp(`(?<![\\p{L}])(?:${awards.verbExceptions.map((w) => escapeRegExp(w.toLowerCase())).join('|')})(?![\\p{L}])`, 'gu');
+
+/** Lower-case text with the words that only hold a verb's syllable (`công nhận`) blanked out. */
+function withoutExceptions(lower: string): string {
+  return lower.replace(verbException, (m) => ' '.repeat(m.length));
+}
+
 const LIST_ITEM = /^[•\-+–*]/u;
 const HANDED = /(?<![\p{L}])(?:trao tang|trao|tang|cap|nhan|don nhan)\s+(?:\d+\s+)?$/u;
 /** What opens the list of named recipients after a count (`cho 3 tập thể gồm: …`, `…, trong đó có …`). */
@@ -82,7 +89,7 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
   for (const s of sentences) {
     const shadow = ctx.shadow.slice(s.start, s.end);
     verbs.lastIndex = 0;
-    const ownVerb = verbs.test(ctx.lower.slice(s.start, s.end));
+    const ownVerb = verbs.test(withoutExceptions(ctx.lower.slice(s.start, s.end)));
     const listItem = LIST_ITEM.test(ctx.text.slice(s.start, s.start + 2));
     const hasVerb = ownVerb || (listItem && listVerb);
     if (!listItem) listVerb = ownVerb && /:\s*$/u.test(s.text);

@@ -66,6 +66,17 @@ type Hit = { at: number; end: number; word: string };
 /** One sentence read for an event: its holding verb, event noun and date, and how strong a candidate it is (1 best). */
 type Reading = { sentence: Span; verb?: Hit; attend?: Hit; noun?: Hit; date?: DateMention; opensWithDate: boolean; signing: boolean; rank: number };
 
+/** `dự` that is attending, not the first syllable of `dự án`, `dự kiến`, `dự thảo` …. */
+const NOT_ATTENDING = /^\s+(?:án|kiến|thảo|toán|báo|trữ|định|bị)(?![\p{L}])/u;
+
+function firstAttend(lower: string, offset: number): Hit | undefined {
+  attendVerbs.lastIndex = 0;
+  for (let m = attendVerbs.exec(lower); m; m = attendVerbs.exec(lower)) {
+    if (!NOT_ATTENDING.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { at: offset + m.index, end: offset + m.index + m[0].length, word: m[0] };
+  }
+  return undefined;
+}
+
 function firstHit(scanner: { lastIndex: number; exec(text: string): RegExpExecArray | null }, text: string, offset: number): Hit | undefined {
   scanner.lastIndex = 0;
   const m = scanner.exec(text);
@@ -101,7 +112,7 @@ function readSentence(ctx: DocContext, s: Span): Reading {
   const lower = ctx.lower.slice(s.start, s.end);
   const shadow = ctx.shadow.slice(s.start, s.end);
   const verb = firstHit(holdVerbs, lower, s.start);
-  const attend = firstHit(attendVerbs, lower, s.start);
+  const attend = firstAttend(lower, s.start);
   const sign = firstHit(signing, shadow, s.start);
   const dates = eventDates(ctx, s);
   const date = dates[0];
@@ -276,11 +287,15 @@ export function findMeeting(ctx: DocContext, sentences: Span[], orgs: OrgMention
   // a congress's term tells its year; a meeting that only names a congress (`sơ kết Nghị quyết Đại hội`) does not
   const isCongress = /^đại hội/u.test(chosen.noun?.word ?? '');
   const { date, warning } = resolveDate(ctx, sentences, chosen, hints, isCongress);
+  let organisers = findOrganisers(ctx, orgs, chosen, inTitles);
+  // the report's opening event, undated there and dated by a later sentence (`… tổ chức diễn đàn …`, then
+  // `Cuộc thi dự kiến diễn ra vào ngày …`), keeps the organisers the opening sentence names
+  if (organisers.length === 0 && undated && undated.sentence.start < chosen.sentence.start) organisers = findOrganisers(ctx, orgs, undated, inTitles);
   const found: MeetingFound = {
     name: phrase,
     sentence: chosen.sentence,
     province: venueProvince(ctx, chosen.sentence) ?? ctx.province,
-    organisers: findOrganisers(ctx, orgs, chosen, inTitles),
+    organisers,
     attributes: {},
     warnings: warning ? [warning] : [],
   };

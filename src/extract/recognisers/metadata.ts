@@ -20,17 +20,30 @@ export type Metadata = { title: string; headline?: number; source?: string; auth
 const outletHead = compileWordsAtStart(noise.outletHeads);
 const bylinePrefix = new RegExp(`^(?:${noise.bylinePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s+`, 'u');
 const TAG = /^([A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|[A-Z][A-Za-z]+(?:Portal|News|Online|TV|\.vn|\.com\.vn))\s*[-–—]\s+/u;
+/** An outlet's address as a tag opening the body: `(Baohatinh.vn) -`, `(kontumtv.vn) –`. */
+const DOMAIN_TAG = /^\(([A-Za-z][A-Za-z0-9-]*(?:\.[a-z]{2,6}){1,2})\)\s*[-–—]/u;
 const PAREN_TAG = /^\(([^()]{3,60})\)\s*[-–—]\s*/u;
 const NAME_WORD = /^[\p{Lu}][\p{Ll}]*$/u;
+/** A syllable in capitals (`HIỀN`): bylines are often set in capitals. */
+const CAPS_WORD = /^[\p{Lu}]{1,7}$/u;
 
-/** Whether a short line reads as a personal name: 2–4 capitalised syllables, optionally several joined by `-` or `,`. */
+/**
+ * Whether a short line reads as a personal name: 2–4 capitalised syllables (or all in capitals,
+ * as bylines are often set), optionally several joined by `-` or `,`.
+ */
 export function isPersonalName(line: string): boolean {
   const parts = line.split(/\s*[-–,]\s*/u).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 3) return false;
   return parts.every((part) => {
     const words = part.split(' ');
-    return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
+    return words.length >= 2 && words.length <= 4 && (words.every((w) => NAME_WORD.test(w)) || words.every((w) => CAPS_WORD.test(w)));
   });
+}
+
+/** A byline as written (`TRẦN HIỀN`, `NGUYỄN DƯƠNG |`, `TIẾN HẠNHhttps://…`): the name alone, in title case when set in capitals. */
+function cleanAuthor(text: string): string {
+  const name = text.replace(/https?:\/\/\S*$/u, '').replace(/[\s|]+$/u, '').trim();
+  return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : name;
 }
 
 function lineText(norm: NormalisedText, i: number): string {
@@ -40,11 +53,14 @@ function lineText(norm: NormalisedText, i: number): string {
 
 const FOOTER = /^(?:©|\(c\)|bản quyền|copyright|ghi rõ nguồn)/iu;
 
-/** The last line that is not a footer (copyright notices). */
+/** The source line a reprint ends with (`Nguồn Phú Yên: http://…`), after the byline. */
+const SOURCE_LINE = /^(?:nguồn|theo)\b[^:]{0,40}:\s*https?:\/\//iu;
+
+/** The last line that is not a footer (copyright notices) or a reprint's source address. */
 function lastLine(norm: NormalisedText): { text: string; index: number } {
   for (let i = norm.lines.length - 1; i > 0 && i >= norm.lines.length - 3; i--) {
     const text = lineText(norm, i).trim();
-    if (!FOOTER.test(text)) return { text, index: i };
+    if (!FOOTER.test(text) && !SOURCE_LINE.test(text)) return { text, index: i };
   }
   return { text: lineText(norm, norm.lines.length - 1).trim(), index: norm.lines.length - 1 };
 }
@@ -60,13 +76,24 @@ function readByline(line: string): { author?: string; outlet?: string } {
   const dash = /^(.+?)\s+[-–]\s+(.+)$/u.exec(trimmed);
   if (dash?.[1] && dash[2] && outletHead.test(shadowOf(dash[1]))) return { outlet: dash[1].trim(), ...(isPersonalName(dash[2]) ? { author: dash[2].trim() } : {}) };
   if (dash?.[1] && dash[2] && outletHead.test(shadowOf(dash[2])) && isPersonalName(dash[1])) return { author: dash[1].trim(), outlet: dash[2].trim() };
+  // `Nguyễn Thị Hoa – Chi cục PTNT`: the writer and the office they write for
+  if (dash?.[1] && dash[2] && isPersonalName(dash[1]) && !isPersonalName(dash[2])) return { author: dash[1].trim() };
   const prefixed = bylinePrefix.exec(trimmed);
   if (prefixed) {
     const rest = trimmed.slice(prefixed[0].length).trim();
     if (outletHead.test(shadowOf(rest))) return { outlet: rest };
     if (rest.length > 1 && rest.length < 40 && !/[.!?]$/.test(rest)) return { author: rest };
   }
-  return isPersonalName(trimmed) ? { author: trimmed } : {};
+  const bare = cleanAuthor(trimmed);
+  return isPersonalName(bare) ? { author: bare } : {};
+}
+
+/** A byline right under the headline (`Lê Hoà`, `NGUYỄN DƯƠNG |`), if any. */
+function bylineAfterHeadline(norm: NormalisedText, headline: number | undefined): { author?: string; line?: number } {
+  if (headline === undefined) return {};
+  const line = lineText(norm, headline + 1).trim();
+  const name = cleanAuthor(line);
+  return line.length <= 40 && isPersonalName(name) ? { author: name, line: headline + 1 } : {};
 }
 
 /** The byline at the end of the report, if any. */
@@ -87,6 +114,10 @@ function toTitleCase(line: string): string {
 function findSource(norm: NormalisedText): string | undefined {
   if (norm.welcomeOutlet) return expandAbbreviations(norm.welcomeOutlet);
   if (norm.outletLine) return toTitleCase(norm.outletLine);
+  for (const i of [0, 1, 2]) {
+    const domain = DOMAIN_TAG.exec(lineText(norm, i));
+    if (domain?.[1]) return domain[1];
+  }
   const body = lineText(norm, 1);
   const tag = TAG.exec(body);
   if (tag?.[1]) return tag[1];
@@ -133,7 +164,8 @@ export function readMetadata(norm: NormalisedText, given: { title?: string; sour
   if (headline !== undefined) meta.headline = headline;
   const source = given.source?.trim() || findSource(norm);
   if (source) meta.source = source;
-  const byline = findByline(norm);
+  const below = findByline(norm);
+  const byline = below.author ? below : bylineAfterHeadline(norm, headline);
   if (byline.author) {
     meta.author = byline.author;
     if (byline.line !== undefined) meta.bylineLine = byline.line;

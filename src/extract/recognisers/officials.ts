@@ -34,7 +34,7 @@ const honorificBefore = new RegExp(`(?:^|[^\\p{L}])(?:${honorificAlternation})\\
 const honorificAtStart = new RegExp(`^(?:${honorificAlternation})(?:\\s+|(?<=\\.))`, 'u');
 const surnames = new Set(titles.surnames);
 const NAME = /(\p{Lu}\p{Ll}*(?:['’]\p{L}+)?)(?: (\p{Lu}\p{Ll}*))(?: (\p{Lu}\p{Ll}*))?(?: (\p{Lu}\p{Ll}*))?(?![\p{L}\p{N}])/uy;
-const ELECTED = /^(?:\s+[^\s.;,:()]+){0,5}?\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
+const ELECTED = /^(?:\s+[^\s.;,:()]+){0,8}?\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
 const ELECTED_LIST = /^\s+và\s+(?:ông|bà|đồng chí)\s+/u;
 const FORMER = /^(?:nguyên|cựu)\s+/u;
 const ASSIGNED = /chức danh\s+$/u;
@@ -114,6 +114,11 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
       if (covering) org = { ...covering, name: covering.name.replace(/^Ban (?:Thường vụ|Chấp hành) (?=\p{Lu})/u, '') };
     }
     if (!org) {
+      // `Bí thư Đảng đoàn Liên minh HTX Việt Nam`: the party group of a body stands for the body
+      const party = /^\s+(?:Đảng đoàn|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ)\s+/u.exec(ctx.text.slice(titleEnd, titleEnd + 16));
+      if (party) org = orgs.find((o) => o.start === titleEnd + party[0].length) ?? null;
+    }
+    if (!org) {
       const unit = /^ [^,.;()\n]{1,60}, /u.exec(ctx.text.slice(titleEnd, titleEnd + 64));
       const parent = unit ? orgs.find((o) => o.start === titleEnd + unit[0].length) : undefined;
       if (parent && unit) {
@@ -127,6 +132,9 @@ function readTitleChain(ctx: DocContext, pos: number, orgs: OrgMention[]): { pos
     const named = unitName ? `${title.title} ${unitName}` : title.title;
     positions.push({ title: former ? `${former[0].trim()} ${named}` : named, org });
     end = org && org.end > titleEnd ? org.end : titleEnd;
+    // an office at a body the recognisers do not know (`Bí thư Đảng đoàn, Chủ tịch …`): the chain goes on after it
+    const unknown = org ? null : /^ \p{Lu}[\p{L}]*(?: [\p{L}]+){0,4}(?=\s*[,;–-])/u.exec(ctx.text.slice(end, end + 50));
+    if (unknown && !orgs.some((o) => o.start >= end && o.start < end + unknown[0].length)) end += unknown[0].length;
     const sep = SEPARATOR.exec(ctx.text.slice(end, end + 12));
     if (!sep) break;
     at = end + sep[0].length;
@@ -195,7 +203,13 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
     }
     const chain = readTitleChain(ctx, pos, orgs);
     if (chain.positions.length === 0) continue;
-    const space = (ASSIGNED.test(ctx.text.slice(Math.max(0, pos - 12), pos)) ? FOR_PERSON.exec(ctx.text.slice(chain.end, chain.end + 24)) : null) ?? /^ +|^ ?\n/u.exec(ctx.text.slice(chain.end, chain.end + 3));
+    // `nguyên Chủ tịch … X`: a former office, written before the capital the scan stopped at
+    const formerBefore = /(?<![\p{L}])(nguyên|cựu)\s+$/u.exec(ctx.text.slice(Math.max(0, pos - 8), pos));
+    if (formerBefore?.[1] && chain.positions[0]) chain.positions[0] = { ...chain.positions[0], title: `${formerBefore[1]} ${chain.positions[0].title}` };
+    // an aside between the titles and the name: `Ủy viên Thường trực Ủy ban Kinh tế Quốc hội (khóa XV) Phạm Thị A`
+    const space =
+      (ASSIGNED.test(ctx.text.slice(Math.max(0, pos - 12), pos)) ? FOR_PERSON.exec(ctx.text.slice(chain.end, chain.end + 24)) : null) ??
+      /^ \([^()\n]{1,30}\) |^ +|^ ?\n/u.exec(ctx.text.slice(chain.end, chain.end + 34));
     const after = space ? readName(ctx, chain.end + space[0].length) : null;
     const first = after?.name.split(' ')[0] ?? '';
     const honorific = hasHonorificBefore(ctx, pos) || honorificAtStart.test(ctx.text.slice(pos, pos + 10)) || (space !== null && FOR_PERSON.test(space[0]));

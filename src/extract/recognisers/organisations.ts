@@ -183,7 +183,24 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
       const body = ctx.text.slice(start, headEnd + lm.index).trim();
       return { type: 'Agency', name: canonicalName(`${body} ${level}`), province, start, end };
     }
-    return null;
+    // no level word: `Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã` of the report's province,
+    // or the national one when it is a national official's (see nationalSteering); up to a new clause
+    if (head.head !== 'Ban Chỉ đạo' || !written.startsWith('ban ')) return null;
+    const named = /^(?:\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}|\([\p{Lu}&]{2,8}\))|,\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}))+/u.exec(ctx.text.slice(headEnd, headEnd + 110));
+    if (!named || named[0].trim().split(/\s+/u).length < 2 || stopAtStart.test(ctx.lower.slice(headEnd, headEnd + 30))) return null;
+    // the name ends before a stop word (`… hợp tác xã khẳng định …`, `… chủ trì …`)
+    let nameEnd = headEnd + named[0].length;
+    const WORD = /\s+|,\s+/gu;
+    for (let w = WORD.exec(named[0]); w; w = WORD.exec(named[0])) {
+      const at = headEnd + w.index + w[0].length;
+      if (at < nameEnd && stopAtStart.test(ctx.lower.slice(at, at + 30))) {
+        nameEnd = headEnd + w.index;
+        break;
+      }
+    }
+    if (nameEnd - headEnd < 6) return null;
+    // the head in its canonical spelling (`Ban chỉ đạo …` → `Ban Chỉ đạo …`)
+    return { type: 'Agency', name: canonicalName(`${head.head}${ctx.text.slice(headEnd, nameEnd).replace(/\s*\([^)]*\)/gu, '')}`), province, start, end: nameEnd, implied: true };
   } else if (head.extent === 'capitalised') {
     end = extendCapitalised(ctx, headEnd);
   } else {
@@ -233,7 +250,8 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
       const c = committeeAfter.exec(ctx.shadow.slice(after, after + 16));
       if (!c) return;
       const committeeEnd = after + c[0].length;
-      const member = /uy vien\s+$/u.test(ctx.shadow.slice(Math.max(0, m.index - 10), m.index));
+      // a member of the standing committee, or the standing committee acting, is the party committee's (`Ban Thường vụ Tỉnh ủy` = `Tỉnh ủy`)
+      const member = /uy vien\s+$/u.test(ctx.shadow.slice(Math.max(0, m.index - 10), m.index)) || b.name === 'Ban Thường vụ';
       const reading = readLevel(ctx, committeeEnd);
       const province = reading?.explicit ? reading.province : ctx.province;
       const city = province !== null && ctx.isCity(province);

@@ -23,7 +23,7 @@ const NEAR = 60;
 /** Verbs of one group: `tham dự và phát biểu chỉ đạo`, `phát biểu, chỉ đạo`. */
 const JOINED_VERBS = /^\s*(?:,|va)\s*$/u;
 /** Officials listed together, who share the verb that follows the last (`A, B và C tham dự`). */
-const LISTED_WITH = /^\s*(?:[,;]|va|cung|cung voi)?\s*(?:va\s+)?$/u;
+const LISTED_WITH = /^\s*(?:[,;]|va|cung|cung voi)?\s*(?:va\s+)?(?:(?:nguyen|cuu)\s+)?$/u;
 
 type Cue = { role: Role; start: number; end: number };
 

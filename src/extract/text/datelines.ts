@@ -18,7 +18,7 @@ export type PageDate = { year: number; month: number; day?: number };
 
 const FULL_DATE = /(?<!\d)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?!\d)/u;
 const FULL_DATES = new RegExp(FULL_DATE.source, 'gu');
-const TIME = /(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?!\d)/gu;
+const TIME = /(?<!\d)\d{1,2}\s*[:h]\s*\d{1,2}'?(?:\s*:\s*\d{2})?(?!\d)/gu;
 const WORDS = new RegExp(`(?<![a-z0-9])(?:${alternationOf(noise.datelineWords)})(?![a-z0-9])`, 'gu');
 /** What may remain of a dateline once its dates, times and words are gone: counters and separators. */
 const REST = /^[\s\d|•·,:;()[\]/.\-–—]*$/u;

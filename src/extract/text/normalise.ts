@@ -104,6 +104,7 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
     if (dateline) {
       result.pageDate ??= dateline;
       result.dropped++;
+      afterBlank = true;
       continue;
     }
     const welcomeMatch = welcome.exec(folded);
@@ -126,6 +127,8 @@ export function normaliseText(raw: string, canonicalise: (text: string) => strin
     if (folded === previousFolded || repeatsOutlet || dropLine.test(folded)) {
       result.dropped++;
       previousFolded = folded;
+      // a dropped line between two kept ones breaks a hard-wrapped paragraph (a headline, a dateline, a counter)
+      afterBlank = true;
       continue;
     }
     previousFolded = folded;
