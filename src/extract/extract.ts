@@ -99,7 +99,8 @@ function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentence
   const awards = findAwards(ctx, sentences, orgs, officials);
   const cooperation = findCooperation(ctx, sentences, orgs, inTitles);
   const roles = findRoles(ctx, sentences, officials, orgs, inTitles);
-  const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd));
+  const referenceYear = meeting?.date ? Number(meeting.date.slice(0, 4)) : published?.year;
+  const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd), referenceYear);
   return { places: namedPlaces(ctx, orgs, authorLine), orgs, officials, meeting, awards, cooperation, roles, statistics };
 }
 

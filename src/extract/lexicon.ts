@@ -99,6 +99,9 @@ const metricsSchema = z.object({
   nationalCues: words,
   selectionCues: words,
   averageCues: words,
+  moneyBlockers: words,
+  subsetCues: words,
+  sectorCues: z.partialRecord(z.enum(METRICS), words),
   multipliers: z.record(z.string(), z.number().positive()),
   rules: z.array(
     z.object({

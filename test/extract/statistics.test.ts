@@ -50,3 +50,35 @@ describe('statistics and whose they are', () => {
     ]);
   });
 });
+
+describe('parts, plans and the units figures belong to', () => {
+  it('tells a part by its share or its kind, reads new cooperatives counted before their cue, and keeps a breakdown to its own kind', () => {
+    expect(stats('Nổi bật là lĩnh vực nông – lâm nghiệp. Toàn tỉnh có 420 HTX, chiếm 60%. Trong năm có 15 HTX mới ra đời.')).toEqual([
+      'cooperatives_agriculture=420',
+      'cooperatives_new=15',
+    ]);
+    expect(stats('Toàn tỉnh Yên Bái có 300 hợp tác xã, trong đó có 200 hợp tác xã nông, lâm, ngư nghiệp; 30 hợp tác xã công nghiệp; 1.100 tổ hợp tác và 8 quỹ tín dụng nhân dân.')).toEqual([
+      'cooperatives_total=300',
+      'cooperatives_agriculture=200',
+      'cooperative_groups_total=1100',
+      'people_credit_funds_total=8',
+    ]);
+    expect(stats('Toàn tỉnh Yên Bái có 300 HTX, trong đó có 20 quỹ tín dụng nhân dân, cùng 900 tổ hợp tác, thu hút trên 40 nghìn thành viên. Số HTX hoạt động hiệu quả là 120 HTX.')).toEqual([
+      'cooperatives_total=300',
+      'people_credit_funds_total=20',
+      'cooperative_groups_total=900',
+      'members_total=40000',
+    ]);
+  });
+
+  it('leaves out a plan for a later year, an increase, and a part’s own figures', () => {
+    const plan = extractReport({ file: 'p.txt', text: 'Đại hội\nNgày 29-11-2016, Liên minh HTX tỉnh Yên Bái tổ chức Đại hội. Đến năm 2021, kinh tế HTX thu hút khoảng 50.000 thành viên.' });
+    expect(plan.statistics).toEqual([]);
+    expect(stats('Đến nay trong tỉnh có 138 HTX; 230,28 tỷ đồng vốn điều lệ - tăng thêm 11,37 tỷ đồng. Thu nhập bình quân của lao động khoảng 5,5 triệu đồng mỗi tháng.')).toEqual([
+      'cooperatives_total=138',
+      'charter_capital_billion_vnd=230.28',
+      'avg_income_million_vnd_month=5.5',
+    ]);
+    expect(stats('Địa phương có 86 HTX, tổ hợp tác sở hữu 214 sản phẩm OCOP; 172 HTX liên kết với doanh nghiệp, đạt 33,9%. Tham gia hội nghị có đại diện 16 HTX nông nghiệp.')).toEqual([]);
+  });
+});

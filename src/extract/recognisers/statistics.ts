@@ -47,7 +47,7 @@ const SUB_UNIT = /(?<![\p{L}])(?:[Tt]hị xã|[Hh]uyện|[Qq]uận|[Tt]hị tr�
 /** Words that bring a clause back to the whole province after a district was named. */
 const WHOLE_PROVINCE = /(?<![\p{L}])(?:toan tinh|ca tinh|tren dia ban tinh|toan thanh pho)(?![\p{L}])/u;
 /** Counts of units in a clause (`5.089 tổ hợp tác`, `150 HTX`), and whether `với` attaches figures to them (`… THT với 164.787 thành viên`). */
-const UNIT_COUNT = /(?<![\d.,])\d[\d.,]*\s+(to hop tac|tht|htx|hop tac xa|lien hiep|to chuc|quy tin dung)(?![\p{L}])(\s*\([^)]*\))?(\s+voi\s)?/gu;
+const UNIT_COUNT = /(?<![\d.,])\d[\d.,]*\s+(to hop tac|tht|htx|hop tac xa|lien hiep|to chuc|quy tin dung)(?![\p{L}])(\s*\([^)]*\))?(\s*,?\s+voi\s)?/gu;
 
 /** The kind of units the last count in `clause` counts, when the figures after it are attached to it by `với`. */
 function attachedUnit(clause: string): string | undefined {
@@ -58,6 +58,15 @@ function attachedUnit(clause: string): string | undefined {
 }
 /** An alliance's own members (`Liên minh HTX tỉnh hiện có 529 thành viên`) are not the province's. */
 const ALLIANCE_HAS = /lien minh[^;,.]{0,60}?(?:hien |da )?(?:co|gom|ket nap(?: duoc)?|voi)\s+$/u;
+const moneyBlocker = compileWordsAtEnd(metrics.moneyBlockers);
+const subsetCue = compileWords(metrics.subsetCues);
+/** A part's share of a total after its figure (`503 HTX, chiếm 58,6%`; `…, đạt 33,9%`): the figure counts a part. */
+const SHARE_AFTER = /^[^;.\d]{0,90}?[,(]\s*(?:chiem|dat)\s+(?:khoang\s+|gan\s+|tren\s+)?\d+(?:[.,]\d+)?\s*%/u;
+/** Words that end a breakdown and add something beside it (`…, cùng 367 tổ hợp tác`). */
+const BESIDE = /(?<![\p{L}])(?:cung(?: voi)?|ben canh do|ngoai ra|dong thoi)\s/u;
+/** A target year (`Đến năm 2021, … thu hút khoảng 50.000 thành viên`): later than the report, the figure is a plan. */
+const BY_YEAR = /(?<![\p{L}])(?:den|toi)\s+(?:het\s+)?nam\s+(\d{4})/gu;
+const sectorCues = Object.entries(metrics.sectorCues).map(([metric, cues]) => ({ metric: metric as Statistic['metric'], re: compileWords(cues) }));
 const COUNT_METRICS = new Set<string>(['cooperatives_total', 'cooperatives_new', 'cooperatives_agriculture', 'cooperative_groups_total', 'cooperative_groups_new', 'collective_organizations_total', 'people_credit_funds_total', 'transport_cooperatives_total']);
 const OWNED_METRICS = new Set<string>(['members_total', 'workers_total', 'charter_capital_billion_vnd', 'total_assets_billion_vnd']);
 
@@ -142,8 +151,41 @@ function breaksDownMixed(found: Statistic[], metric: string, s: Span, sentences:
   return last?.metric === 'collective_organizations_total' && metric !== last.metric;
 }
 
-/** Statistics stated in the sentences, for the report's province. */
-export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] {
+/**
+ * Whether a count at the end of `prefix` sits in a breakdown (`…, trong đó có …`) that nothing set
+ * beside it has ended. In the breakdown's own clause every count is a part; past a semicolon
+ * (`…, trong đó có 223 HTX nông nghiệp; 34 HTX công nghiệp`) only a count of the kind broken down
+ * is (`…; 1.215 tổ hợp tác` is not a part of the cooperatives).
+ */
+function inCountBreakdown(prefix: string, clauseAt: number, metric: string, found: Statistic[], sentenceStart: number): boolean {
+  const cues = allMatches(breakdown, prefix);
+  const last = cues[cues.length - 1];
+  if (last === undefined || BESIDE.test(prefix.slice(last.index + last[0].length))) return false;
+  if (last.index >= clauseAt) return true;
+  const total = [...found].reverse().find((x) => x.evidence.start === sentenceStart);
+  return total?.metric === metric;
+}
+
+/** Whether the clause aims at a year later than the report's (`đến năm 2021`, in a report of 2016). */
+function isTarget(clause: string, referenceYear: number | undefined): boolean {
+  if (referenceYear === undefined) return false;
+  for (const m of allMatches(BY_YEAR, clause)) if (Number(m[1]) > referenceYear) return true;
+  return false;
+}
+
+/** The sector a part's share belongs to, from the sentence before or its own clause (`ở lĩnh vực nông – lâm nghiệp. … 503 HTX, chiếm 58,6%`). */
+function sectorOf(ctx: DocContext, sentences: Span[], s: Span, clause: string): Statistic['metric'] | undefined {
+  const index = sentences.indexOf(s);
+  const previous = sentences[index - 1];
+  const scope = `${previous ? ctx.shadow.slice(previous.start, previous.end) : ''} ${clause}`;
+  return sectorCues.find((c) => testFrom(c.re, scope))?.metric;
+}
+
+/**
+ * Statistics stated in the sentences, for the report's province. `referenceYear` is the report's
+ * year (its event's or its page's), against which a target year is told from a past one.
+ */
+export function findStatistics(ctx: DocContext, sentences: Span[], referenceYear?: number): Statistic[] {
   const { shadow, text } = ctx;
   const out: Statistic[] = [];
   const seen = new Set<string>();
@@ -187,19 +229,40 @@ export function findStatistics(ctx: DocContext, sentences: Span[]): Statistic[] 
       const selection = testFrom(selectionCue, ctx.lower.slice(s.start + at - clause.length, s.start + at));
       const average = testFrom(averageCue, clause);
       const owner = attachedUnit(clause);
-      for (const { rule, afterMatch } of fitting) {
+      const target = isTarget(clause, referenceYear);
+      const share = SHARE_AFTER.test(rest);
+      for (const fit of fitting) {
+        let { rule } = fit;
+        const { afterMatch } = fit;
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
         if (!rule.beforeRe && (blocked ??= blocker.test(before) || /:\s*$/u.test(before))) continue;
         if (rule.needsHave && !(hasHave ??= testFrom(haveCue, lowerPrefix.slice(-HAVE_WINDOW)))) continue;
         // the figure is this rule's; whose it is decides whether it is the province's
-        if (COUNT_METRICS.has(rule.metric) && (selection || average)) break;
+        if (target) break;
+        const wholeProvince = /toan (?:tinh|thanh pho)/u.test(afterMatch[0]);
+        if (COUNT_METRICS.has(rule.metric) && !wholeProvince && (average || (selection && !rule.metric.endsWith('_new')))) break;
+        if (rule.money && moneyBlocker.test(before)) break;
+        if ((rule.metric === 'cooperatives_total' || rule.metric === 'collective_organizations_total') && (share || testFrom(subsetCue, clause.slice(-40)))) {
+          // a part of the total: a sector's when the text names the sector, else no statistic
+          const sector = share ? sectorOf(ctx, sentences, s, clause) : undefined;
+          const sectorRule = sector ? rules.find((r) => r.metric === sector) : undefined;
+          if (!sectorRule) break;
+          rule = sectorRule;
+        }
         // members, workers and capital attached to cooperative groups (`… THT với 164.787 thành viên`) are not the province's
         if (OWNED_METRICS.has(rule.metric) && (owner === 'to hop tac' || owner === 'tht')) break;
         if (rule.metric === 'members_total' && ALLIANCE_HAS.test(before)) break;
         if ((below ??= isBelowProvince(ctx, s.start, s.start + at))) break;
         const isNew = rule.metric.endsWith('_new');
         if (!isNew && (newEarlier ??= followsNewCue(clause))) break;
-        if (!rule.typed && !isNew && (inBreakdown ??= testFrom(breakdown, clause)) && !breaksDownMixed(out, rule.metric, s, sentences)) break;
+        // members, workers and capital in a breakdown describe the whole (`…, trong đó …, thu hút 105 nghìn thành viên`),
+        // unless `với` attaches them to a part (`trong đó 300 HTX nông nghiệp với 20.000 thành viên`)
+        const broken = COUNT_METRICS.has(rule.metric)
+          ? inCountBreakdown(prefix, clauseStart(prefix, at), rule.metric, out, s.start)
+          : OWNED_METRICS.has(rule.metric)
+            ? owner !== undefined && testFrom(breakdown, clause)
+            : testFrom(breakdown, clause);
+        if (!rule.typed && !isNew && (inBreakdown ??= broken) && !breaksDownMixed(out, rule.metric, s, sentences)) break;
         // a second figure of the same metric in one clause counts part of the first (`215 HTX và 06 HTX thành lập doanh nghiệp`)
         const clauseKey = `${s.start + clauseStart(prefix, at)}|${rule.metric}`;
         if (clauseMetrics.has(clauseKey)) break;
