@@ -40,9 +40,12 @@ const individuals = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s+(?:${alternationOf(awards
 const RECIPIENT_GAP = /^(?:\s*(?:,|;|va|cung)\s*)*(?:(?:\d+|cac|hai|ba)\s+[^\s,;:]+(?:\s+[^\s,;:]+)?\s*(?::|la|gom)?\s*)?(?:(?:ong|ba|dong chi|d\/c)\s+)?$/u;
 const verbException = new RegExp(`(?<![\\p{L}])(?:${awards.verbExceptions.map((w) => escapeRegExp(w.toLowerCase())).join('|')})(?![\\p{L}])`, 'gu');
 
-/** Lower-case text with the words that only hold a verb's syllable (`công nhận`) blanked out. */
-function withoutExceptions(lower: string): string {
-  return lower.replace(verbException, (m) => ' '.repeat(m.length));
+/** Whether lower-case text holds an award verb, not counting words that only hold a verb's syllable (`công nhận`). */
+function hasAwardVerb(lower: string): boolean {
+  verbs.lastIndex = 0;
+  if (!verbs.test(lower)) return false;
+  verbs.lastIndex = 0;
+  return verbs.test(lower.replace(verbException, (m) => ' '.repeat(m.length)));
 }
 
 const LIST_ITEM = /^[•\-+–*]/u;
@@ -88,12 +91,13 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
   let listVerb = false;
   for (const s of sentences) {
     const shadow = ctx.shadow.slice(s.start, s.end);
-    verbs.lastIndex = 0;
-    const ownVerb = verbs.test(withoutExceptions(ctx.lower.slice(s.start, s.end)));
-    const listItem = LIST_ITEM.test(ctx.text.slice(s.start, s.start + 2));
-    const hasVerb = ownVerb || (listItem && listVerb);
-    if (!listItem) listVerb = ownVerb && /:\s*$/u.test(s.text);
     const hits = allMatches(kindRe, shadow);
+    const listItem = LIST_ITEM.test(ctx.text.slice(s.start, s.start + 2));
+    const opensList = !listItem && /:\s*$/u.test(s.text);
+    // the verb is read only where it matters: a sentence that names an award, or opens a list of them
+    const ownVerb = (hits.length > 0 || opensList) && hasAwardVerb(ctx.lower.slice(s.start, s.end));
+    const hasVerb = ownVerb || (listItem && listVerb);
+    if (!listItem) listVerb = opensList && ownVerb;
     // an award named where none is handed out or received (`giải thưởng “Ngôi sao HTX”` as a programme) is none
     if (hits.length === 0 || !hasVerb) continue;
     for (const [i, h] of hits.entries()) {

@@ -114,10 +114,11 @@ function readSentence(ctx: DocContext, s: Span): Reading {
   const verb = firstHit(holdVerbs, lower, s.start);
   const attend = firstAttend(lower, s.start);
   const sign = firstHit(signing, shadow, s.start);
-  const dates = eventDates(ctx, s);
-  const date = dates[0];
   const anchor = verb ?? attend;
   const noun = anchor ? nounNear(ctx, s, anchor.at, anchor.end) : firstHit(eventNouns, lower, s.start);
+  // a sentence with neither a holding verb nor an event holds no event: its dates need not be read
+  if (!verb && !noun && !sign) return { sentence: s, ...(attend ? { attend } : {}), opensWithDate: false, signing: false, rank: 5 };
+  const date = eventDates(ctx, s)[0];
   const opensWithDate = date !== undefined && date.start - s.start <= LEAD_WITHIN && (date.lead === true || date.aside === true) && (!verb || verb.at > date.start);
   let rank = 5;
   if ((verb && noun) || sign) rank = date ? 1 : 4;

@@ -111,7 +111,7 @@ function toTitleCase(line: string): string {
 }
 
 /** The outlet named by the report itself, if any. */
-function findSource(norm: NormalisedText): string | undefined {
+function findSource(norm: NormalisedText, byline: { outlet?: string }): string | undefined {
   if (norm.welcomeOutlet) return expandAbbreviations(norm.welcomeOutlet);
   if (norm.outletLine) return toTitleCase(norm.outletLine);
   for (const i of [0, 1, 2]) {
@@ -123,7 +123,6 @@ function findSource(norm: NormalisedText): string | undefined {
   if (tag?.[1]) return tag[1];
   const paren = PAREN_TAG.exec(body);
   if (paren?.[1] && outletHead.test(shadowOf(paren[1]))) return expandAbbreviations(paren[1].trim());
-  const byline = findByline(norm);
   if (byline.outlet) return expandAbbreviations(byline.outlet);
   const last = lastLine(norm).text;
   if (last.length < 70 && outletHead.test(shadowOf(last))) return expandAbbreviations(last.replace(/^(?:Nguồn|Theo)\s*:?\s*/u, ''));
@@ -162,9 +161,9 @@ export function readMetadata(norm: NormalisedText, given: { title?: string; sour
   const headline = findHeadline(norm);
   const meta: Metadata = { title: given.title?.trim() || (headline !== undefined ? lineText(norm, headline) : deriveTitle(lineText(norm, 0))) };
   if (headline !== undefined) meta.headline = headline;
-  const source = given.source?.trim() || findSource(norm);
-  if (source) meta.source = source;
   const below = findByline(norm);
+  const source = given.source?.trim() || findSource(norm, below);
+  if (source) meta.source = source;
   const byline = below.author ? below : bylineAfterHeadline(norm, headline);
   if (byline.author) {
     meta.author = byline.author;

@@ -68,6 +68,20 @@ function readElection(ctx: DocContext, nameEnd: number, orgs: OrgMention[]): { c
   return { chain: { positions, end: chain.end }, others };
 }
 
+/** Whether [start, end) overlaps a province mention (the mentions are sorted by start). */
+function overlapsProvince(ctx: DocContext, start: number, end: number): boolean {
+  const mentions = ctx.provinceMentions;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as (typeof mentions)[number]).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = mentions[lo];
+  return m !== undefined && m.start < end;
+}
+
 /**
  * A personal name starting exactly at `pos`: two to four capitalised syllables, ending before a
  * title that follows without a comma (`Nguyễn Văn A Chủ tịch …`), and not a province's name.
@@ -89,7 +103,7 @@ function readName(ctx: DocContext, pos: number): { start: number; end: number; n
     }
   }
   if (ctx.text.slice(pos, end).indexOf(' ') < 0) return null;
-  if (ctx.provinceMentions.some((p) => p.start < end && p.end > pos)) return null;
+  if (overlapsProvince(ctx, pos, end)) return null;
   return { start: pos, end, name: ctx.text.slice(pos, end) };
 }
 

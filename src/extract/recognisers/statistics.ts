@@ -224,25 +224,30 @@ export function findStatistics(ctx: DocContext, sentences: Span[], referenceYear
       let newEarlier: boolean | undefined;
       let inBreakdown: boolean | undefined;
       let below: boolean | undefined;
-      // what the clause is about: the whole country, a selection or an average is no province's stock
-      if (testFrom(nationalCue, clause)) continue;
-      const selection = testFrom(selectionCue, ctx.lower.slice(s.start + at - clause.length, s.start + at));
-      const average = testFrom(averageCue, clause);
-      const owner = attachedUnit(clause);
-      const target = isTarget(clause, referenceYear);
-      const share = SHARE_AFTER.test(rest);
+      // what the clause says about whose the figure is, each read the first time a rule that fits asks
+      let national: boolean | undefined;
+      let selection: boolean | undefined;
+      let average: boolean | undefined;
+      let owner: string | undefined | null = null;
+      let target: boolean | undefined;
+      let share: boolean | undefined;
       for (const fit of fitting) {
         let { rule } = fit;
         const { afterMatch } = fit;
         if (rule.beforeRe && !rule.beforeRe.test(before)) continue;
         if (!rule.beforeRe && (blocked ??= blocker.test(before) || /:\s*$/u.test(before))) continue;
         if (rule.needsHave && !(hasHave ??= testFrom(haveCue, lowerPrefix.slice(-HAVE_WINDOW)))) continue;
-        // the figure is this rule's; whose it is decides whether it is the province's
-        if (target) break;
+        // the figure is this rule's; whose it is decides whether it is the province's: the whole
+        // country's, a selection's, an average or a plan for a later year is none
+        if ((national ??= testFrom(nationalCue, clause)) || (target ??= isTarget(clause, referenceYear))) break;
         const wholeProvince = /toan (?:tinh|thanh pho)/u.test(afterMatch[0]);
-        if (COUNT_METRICS.has(rule.metric) && !wholeProvince && (average || (selection && !rule.metric.endsWith('_new')))) break;
+        if (COUNT_METRICS.has(rule.metric) && !wholeProvince) {
+          if ((average ??= testFrom(averageCue, clause))) break;
+          if (!rule.metric.endsWith('_new') && (selection ??= testFrom(selectionCue, ctx.lower.slice(s.start + at - clause.length, s.start + at)))) break;
+        }
         if (rule.money && moneyBlocker.test(before)) break;
-        if ((rule.metric === 'cooperatives_total' || rule.metric === 'collective_organizations_total') && (share || testFrom(subsetCue, clause.slice(-40)))) {
+        if (owner === null) owner = attachedUnit(clause);
+        if ((rule.metric === 'cooperatives_total' || rule.metric === 'collective_organizations_total') && ((share ??= SHARE_AFTER.test(rest)) || testFrom(subsetCue, clause.slice(-40)))) {
           // a part of the total: a sector's when the text names the sector, else no statistic
           const sector = share ? sectorOf(ctx, sentences, s, clause) : undefined;
           const sectorRule = sector ? rules.find((r) => r.metric === sector) : undefined;

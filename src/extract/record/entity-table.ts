@@ -1,14 +1,18 @@
 import type { Entity, EntityType, Relation, RelationType, Span } from './schema.ts';
-import { fold } from '../text/fold.ts';
+import { fold, shadowOf } from '../text/fold.ts';
+
+/** Characters a key does not keep as they are: anything but lower-case letters, digits and single spaces. */
+const RECAST = /[^a-z0-9 ]| {2}|^ | $/;
 
 /** Keys already made: names and provinces recur from report to report. Emptied now and then so it stays small. */
 const keys = new Map<string, string>();
 
-/** A name as an identity key (fold), memoised. */
+/** A name as an identity key (fold), memoised. Most names fold to letters and single spaces with shadowOf alone. */
 function keyOf(text: string): string {
   let key = keys.get(text);
   if (key === undefined) {
-    key = fold(text);
+    const shadow = shadowOf(text);
+    key = RECAST.test(shadow) ? fold(text) : shadow;
     if (keys.size >= 10000) keys.clear();
     keys.set(text, key);
   }

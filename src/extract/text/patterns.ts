@@ -63,8 +63,18 @@ function emit(node: TrieNode): string {
  * wins over its prefix. No boundaries, no outer group.
  */
 export function alternationOf(list: readonly string[]): string {
+  return trieOf(list.map((w) => foldPattern(escapeRegExp(w.trim())).replace(/ /g, '\\s+')));
+}
+
+/** The alternation of words kept as written, lower-cased (for text where diacritics matter), as a prefix trie. */
+function exactAlternationOf(list: readonly string[]): string {
+  return trieOf(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')));
+}
+
+/** Escaped words (atoms: escape pairs, `\\s+`, characters) as one alternation built on their prefix trie. */
+function trieOf(words: readonly string[]): string {
   const root: TrieNode = { next: new Map(), end: false };
-  for (const word of new Set(list.map((w) => foldPattern(escapeRegExp(w.trim())).replace(/ /g, '\\s+')))) {
+  for (const word of new Set(words)) {
     let node = root;
     for (const atom of atomsOf(word)) {
       let child = node.next.get(atom);
@@ -100,9 +110,8 @@ export function compileWordLists(lists: readonly (readonly string[])[]): WordLis
 
 /** Like compileWordLists, but for lower-cased original text: diacritics must match (`tặng` is not `tăng`). */
 export function compileExactWordLists(lists: readonly (readonly string[])[]): WordLists {
-  const exact = (list: readonly string[]): string[] => [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))].sort((a, b) => b.length - a.length);
-  const sources = lists.map((list) => ({ alternation: exact(list).join('|'), firstChars: new Set(list.map((w) => w.trim().toLowerCase().normalize('NFC').charAt(0))) }));
-  return new WordLists(sources, exact(lists.flat()).join('|'));
+  const sources = lists.map((list) => ({ alternation: exactAlternationOf(list), firstChars: new Set(list.map((w) => w.trim().toLowerCase().normalize('NFC').charAt(0))) }));
+  return new WordLists(sources, exactAlternationOf(lists.flat()));
 }
 
 /** A regex from a data-file pattern (plain Vietnamese), folded for shadow text. */
@@ -123,14 +132,10 @@ export function compileWordsAtStart(list: readonly string[]): RegExp {
 
 /** Like compileWordsAtStart, but for lower-cased original text: diacritics must match (`khóa` is not `khoa`). */
 export function compileExactWordsAtStart(list: readonly string[]): RegExp {
-  const alternatives = [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))];
-  alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`^\\s*(?:${alternatives.join('|')})${AFTER}`);
+  return new RegExp(`^\\s*(?:${exactAlternationOf(list)})${AFTER}`);
 }
 
 /** A global search for the words in lower-cased original text, diacritics exact (`họp` is not `hợp`). */
 export function compileExactWords(list: readonly string[]): WordScanner {
-  const alternatives = [...new Set(list.map((w) => escapeRegExp(w.trim().toLowerCase().normalize('NFC')).replace(/ /g, '\\s+')))];
-  alternatives.sort((a, b) => b.length - a.length);
-  return new WordScanner(alternatives.join('|'));
+  return new WordScanner(exactAlternationOf(list));
 }
