@@ -31,6 +31,7 @@ async function run(paths: string[], opts: { out?: string; quiet?: boolean; progr
     : null;
   bar?.start(entries.length, 0, { reports: 0, failed: 0 });
   let failed = 0;
+  let skipped = 0;
   let reports = 0;
   const report = (line: Record<string, unknown>): void => {
     if (bar) bar.stop();
@@ -41,8 +42,9 @@ async function run(paths: string[], opts: { out?: string; quiet?: boolean; progr
   for (const entry of entries) {
     for await (const result of readFileReports(entry)) {
       if (!result.ok) {
-        failed++;
-        report({ level: 'error', file: result.file, reason: result.reason });
+        if (result.skipped) skipped++;
+        else failed++;
+        if (!result.skipped || !opts.quiet) report({ level: result.skipped ? 'skipped' : 'error', file: result.file, reason: result.reason });
         continue;
       }
       try {
@@ -63,7 +65,7 @@ async function run(paths: string[], opts: { out?: string; quiet?: boolean; progr
     out.end();
     await once(out, 'finish');
   }
-  if (!opts.quiet || failed > 0) process.stderr.write(`${JSON.stringify({ level: 'summary', files: entries.length, reports, failed })}\n`);
+  if (!opts.quiet || failed > 0) process.stderr.write(`${JSON.stringify({ level: 'summary', files: entries.length, reports, skipped, failed })}\n`);
   return failed > 0 ? 1 : 0;
 }
 
