@@ -21,7 +21,7 @@ export type PageResult =
   | { ok: false; skipped: false; reason: string };
 
 /** Least article text (characters outside links) for a page to count as an article. */
-export const MIN_ARTICLE_CHARS = 200;
+export const MIN_ARTICLE_CHARS = 150;
 /** A block with this many headline links (25+ characters) whose text is mostly links is a listing. */
 const LISTING_LINKS = 5;
 const LISTING_TYPES = new Set(['CollectionPage', 'SearchResultsPage', 'ItemList', 'ProfilePage']);
