@@ -32,10 +32,25 @@ function clean(value: string | null | undefined): string | undefined {
   return text ? text : undefined;
 }
 
-function metaContent(doc: Document, ...names: string[]): string | undefined {
+type MetaTags = Map<string, string>;
+
+/** The page's `<meta>` tags by lower-case `property`, `name` or `itemprop` (the first of each name wins). */
+function readMetaTags(doc: Document): MetaTags {
+  const tags: MetaTags = new Map();
+  for (const element of doc.getElementsByTagName('meta')) {
+    const content = clean(element.getAttribute('content'));
+    if (!content) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const name = element.getAttribute(attribute)?.toLowerCase();
+      if (name && !tags.has(name)) tags.set(name, content);
+    }
+  }
+  return tags;
+}
+
+function metaContent(tags: MetaTags, ...names: string[]): string | undefined {
   for (const name of names) {
-    const element = doc.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
-    const value = clean(element?.getAttribute('content'));
+    const value = tags.get(name.toLowerCase());
     if (value) return value;
   }
   return undefined;
@@ -72,7 +87,8 @@ function readJsonLd(doc: Document): JsonObject[] {
       if (object['@graph']) visit(object['@graph']);
     }
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       visit(JSON.parse(script.textContent ?? ''));
     } catch {
@@ -152,27 +168,36 @@ function datedElement(doc: Document): string | undefined {
 
 /** Reads a page's own metadata; call it before the page is cleaned (bylines and date lines are removed then). */
 export function readPageMetadata(doc: Document): PageMetadata {
+  const tags = readMetaTags(doc);
   const jsonLd = readJsonLd(doc);
   const article = jsonLd.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
-  const siteName = metaContent(doc, 'og:site_name') ?? nameOf(article?.publisher) ?? metaContent(doc, 'application-name');
-  const canonical = clean(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ?? metaContent(doc, 'og:url');
-  const ogTitle = metaContent(doc, 'og:title', 'twitter:title');
+  const siteName = metaContent(tags, 'og:site_name') ?? nameOf(article?.publisher) ?? metaContent(tags, 'application-name');
+  const canonicalLink = [...doc.getElementsByTagName('link')].find((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const canonical = clean(canonicalLink?.getAttribute('href')) ?? metaContent(tags, 'og:url');
+  const ogTitle = metaContent(tags, 'og:title', 'twitter:title');
   const title =
     (ogTitle && withoutSiteName(ogTitle, siteName)) ??
     nameOf(article?.headline) ??
     headingOf(doc) ??
     documentTitle(doc, siteName);
-  const dates = [
-    metaContent(doc, 'article:published_time', 'og:published_time', 'datePublished'),
-    typeof article?.datePublished === 'string' ? article.datePublished : undefined,
-    clean(doc.querySelector('[itemprop="datePublished" i]')?.getAttribute('datetime')),
-    clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
-    metaContent(doc, 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'article:published'),
+  // in order of trust; each looked at only when those before it gave no day
+  const dates: (() => string | undefined)[] = [
+    () => metaContent(tags, 'article:published_time', 'og:published_time', 'datepublished'),
+    () => (typeof article?.datePublished === 'string' ? article.datePublished : undefined),
+    () => clean(doc.querySelector('[itemprop="datePublished" i]')?.getAttribute('datetime')),
+    () => clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+    () => metaContent(tags, 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'article:published'),
+    () => datedElement(doc),
   ];
-  const publishedAt = dates.map((d) => (d ? toReportDay(d) : undefined)).find((d) => d !== undefined) ?? datedElement(doc);
-  const byline = [...doc.querySelectorAll(BYLINE_SELECTOR)].map((e) => clean(e.getAttribute('content') ?? e.textContent)).find((t) => t !== undefined && t.length <= 60);
-  const author = metaContent(doc, 'author', 'article:author', 'dc.creator') ?? nameOf(article?.author) ?? byline;
-  const ogType = metaContent(doc, 'og:type')?.toLowerCase();
+  let publishedAt: string | undefined;
+  for (const date of dates) {
+    const value = date();
+    publishedAt = value ? toReportDay(value) : undefined;
+    if (publishedAt) break;
+  }
+  const byline = (): string | undefined => [...doc.querySelectorAll(BYLINE_SELECTOR)].map((e) => clean(e.getAttribute('content') ?? e.textContent)).find((t) => t !== undefined && t.length <= 60);
+  const author = metaContent(tags, 'author', 'article:author', 'dc.creator') ?? nameOf(article?.author) ?? byline();
+  const ogType = metaContent(tags, 'og:type')?.toLowerCase();
   const outlet = siteName ?? (title ? outletInTitle(doc, title) : undefined);
   return {
     ...(canonical ? { canonical } : {}),

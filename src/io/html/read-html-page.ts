@@ -27,6 +27,14 @@ const LISTING_LINKS = 5;
 const LISTING_TYPES = new Set(['CollectionPage', 'SearchResultsPage', 'ItemList', 'ProfilePage']);
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
 
+/** How a page is read; the defaults are the product's, the others are for measuring it (`bench/pages.ts`). */
+export type ReadPageOptions = {
+  /** The DOM to read the page with (default linkedom). */
+  parse?: (html: string) => Document;
+  /** Remove the page's furniture before readability (default true). */
+  clean?: boolean;
+};
+
 export type PageSource = {
   /** The report's `file`: the saved file's name, or the address the page was fetched from. */
   file: string;
@@ -35,15 +43,15 @@ export type PageSource = {
 };
 
 /** Reads `html` (already decoded) as a report, or says why it is not one. */
-export function readHtmlPage(page: string, source: PageSource): PageResult {
+export function readHtmlPage(page: string, source: PageSource, options: ReadPageOptions = {}): PageResult {
   const html = page.normalize('NFC');
-  const doc = parseHtml(html);
+  const doc = (options.parse ?? parseHtml)(html);
   const metadata = readPageMetadata(doc);
   const pageUrl = source.url ?? SAVED_FROM.exec(html.slice(0, 1000))?.[1];
   const listing = metadata.jsonLdTypes.find((t) => LISTING_TYPES.has(t));
   if (listing && !metadata.jsonLdTypes.some((t) => /Article$/.test(t))) return skip(`a listing page (JSON-LD ${listing})`);
 
-  removePageNoise(doc);
+  if (options.clean !== false) removePageNoise(doc);
   const article = new Readability(doc, { serializer: (node: Node) => node as Element }).parse();
   if (!article?.content) return skip('no article text found');
   const links = headlineLinks(article.content);
