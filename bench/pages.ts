@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractReport } from '../src/extract/extract.ts';
-import type { ReportInput } from '../src/extract/record.ts';
+import type { ReportInput } from '../src/extract/record/schema.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { decodeText } from '../src/io/decode-text.ts';
 import { PoliteFetcher } from '../src/io/fetch/polite-fetcher.ts';
