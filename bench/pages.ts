@@ -134,5 +134,6 @@ for await (const result of readWebReports(fetcher, { addresses: [], lists: [], s
   extracted++;
 }
 const seconds = (performance.now() - t) / 1000;
+await fetcher.close();
 await site.close();
 console.log(`\n3. fetched and extracted from a local server, delay 0, one request at a time: ${extracted} pages in ${seconds.toFixed(1)} s = ${(extracted / seconds).toFixed(0)} pages/s (${fetcher.stats.requests} requests)`);

@@ -81,9 +81,13 @@ async function run(plan: WebPlan, opts: Options): Promise<number> {
         bar?.update(counts);
       },
     });
-    for await (const result of results) {
-      await take(result);
-      bar?.update(counts);
+    try {
+      for await (const result of results) {
+        await take(result);
+        bar?.update(counts);
+      }
+    } finally {
+      await fetcher.close();
     }
   }
   bar?.stop();

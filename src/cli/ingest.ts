@@ -110,6 +110,7 @@ async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
     process.stdout.write(formatSummary(summary, fetcher ? { ...counts, requests: fetcher.stats.requests } : null));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
+    await fetcher?.close();
     await database.close();
   }
 }
@@ -123,10 +124,10 @@ async function* concat(...sources: (AsyncIterable<ReadResult> | null)[]): AsyncG
   for (const source of sources) if (source) yield* source;
 }
 
-/** Names each skipped input on stderr as it passes (the summary counts them). */
+/** Names each skipped input on stderr as it passes, with why (the summary counts them). */
 async function* announceSkips(source: AsyncIterable<ReadResult>): AsyncGenerator<ReadResult> {
   for await (const item of source) {
-    if (!item.ok && item.skipped && options.progress) say(`skipped ${item.file}: ${item.reason}`);
+    if (!item.ok && item.skipped) say(`skipped ${item.file}: ${item.reason}`);
     yield item;
   }
 }

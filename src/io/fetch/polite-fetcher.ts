@@ -1,7 +1,8 @@
 import createDebug from 'debug';
-import { fetch } from 'undici';
+import { Agent, fetch } from 'undici';
 import type { Dispatcher } from 'undici';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { siteHost } from '../web/canonical-url.ts';
 import { FetchCache } from './fetch-cache.ts';
 import type { CachedPage } from './fetch-cache.ts';
 import { HostQueue } from './host-queue.ts';
@@ -12,7 +13,8 @@ const log = createDebug('hoptac:fetch');
 
 /**
  * The only way hoptac reads the web, and a polite one: robots.txt honoured (`robots-rules.ts`),
- * one request at a time per host with a delay between them (`host-queue.ts`), a time-out per
+ * one request at a time per site (its `www.`, `m.`, `amp.` hosts together) with a delay between
+ * them (`host-queue.ts`), a time-out per
  * request, retries with exponential back-off on 429, 5xx, time-outs and network errors (a
  * `Retry-After` is obeyed), a User-Agent that names hoptac, a byte limit per response, redirects
  * followed one queued hop at a time (each checked against robots.txt), and conditional requests
@@ -92,13 +94,22 @@ export class PoliteFetcher {
   private readonly robots: RobotsRules;
   private readonly cache: FetchCache | null;
   private readonly agent: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
 
   constructor(settings: Partial<FetchSettings> = {}) {
     this.settings = { ...DEFAULT_FETCH_SETTINGS, ...settings };
     this.queue = new HostQueue(this.settings.delayMs);
     this.cache = this.settings.cacheDir ? new FetchCache(this.settings.cacheDir) : null;
     this.agent = userAgent(this.settings.contact);
+    this.ownsDispatcher = this.settings.dispatcher === undefined;
+    this.dispatcher = this.settings.dispatcher ?? new Agent();
     this.robots = new RobotsRules((address) => this.fetchRobots(address), ROBOTS_AGENT);
+  }
+
+  /** Closes the connections the fetcher opened (not those of a dispatcher it was given). */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
   /** Fetches `address` politely: the page (from the cache when the site says it did not change), or why not. */
@@ -122,16 +133,18 @@ export class PoliteFetcher {
         return { ok: false, url, reason: 'not a web address' };
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, url, reason: `not a web address (${parsed.protocol})` };
+      // one queue per site: its www., m. and amp. hosts are most often one server
+      const site = siteHost(url) ?? parsed.host;
       if (checkRobots) {
         const verdict = await this.robots.check(url);
         if (!verdict.allowed) return { ok: false, url, reason: verdict.reason, skipped: true };
         const crawlDelay = await this.robots.crawlDelay(url);
         if (crawlDelay !== undefined) {
           if (crawlDelay * 1000 > this.settings.maxWaitMs) return { ok: false, url, reason: `robots.txt asks for ${crawlDelay} s between requests, more than the ${this.settings.maxWaitMs / 1000} s hoptac waits`, skipped: true };
-          this.queue.slowDown(parsed.host, crawlDelay * 1000);
+          this.queue.slowDown(site, crawlDelay * 1000);
         }
       }
-      const attempt = await this.attempt(url, parsed.host);
+      const attempt = await this.attempt(url, site);
       if (!('redirect' in attempt)) return attempt;
       url = attempt.redirect;
     }
@@ -165,7 +178,7 @@ export class PoliteFetcher {
         headers,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.settings.timeoutMs),
-        ...(this.settings.dispatcher ? { dispatcher: this.settings.dispatcher } : {}),
+        dispatcher: this.dispatcher,
       });
       const status = response.status;
       log('%s %d in %d ms', url, status, Math.round(performance.now() - started));
