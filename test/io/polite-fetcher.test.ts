@@ -63,6 +63,16 @@ describe('the polite fetcher', () => {
     expect(pages.map((l) => l.host).join(' ')).not.toBe('a.vn a.vn a.vn a.vn b.vn b.vn b.vn b.vn');
   });
 
+  it('counts the www., m. and amp. hosts of a site as one site', async () => {
+    for (const host of ['d.vn', 'm.d.vn', 'amp.d.vn']) site.route('/bai.html', { body: PAGE }, host);
+    const fetcher = fetcherFor({ delayMs: 250 });
+    const results = await Promise.all(['d.vn', 'm.d.vn', 'amp.d.vn'].map((host) => fetcher.fetch(`http://${host}/bai.html`)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const times = site.log.filter((l) => l.path === '/bai.html' && l.host.endsWith('d.vn')).map((l) => l.at);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(250);
+  });
+
   it("keeps to a site's Crawl-delay when it is longer than the delay", async () => {
     for (let i = 1; i <= 3; i++) site.route(`/c-${i}.html`, { body: PAGE }, 'cham.vn');
     const fetcher = fetcherFor({ delayMs: 10 });
