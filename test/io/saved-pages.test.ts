@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,11 +107,14 @@ describe('saved pages', () => {
     expect(readHtmlPage(decodeText(legacyBare, 'html').text, { file: 'p.html' })).toEqual(utf8);
   });
 
-  it('skip a listing page, and report a saved page that is not an article as skipped, not failed', async () => {
+  it("skip a listing page, report a saved page that is not an article as skipped, not failed, and pass over a browser's _files folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoptac-pages-'));
     writeFileSync(join(dir, 'a-listing.html'), page('daknong-tin-tuc.listing.html'));
     writeFileSync(join(dir, 'b-empty.htm'), '<html><head><title>Trang chủ</title></head><body><p>Đang cập nhật.</p></body></html>');
     writeFileSync(join(dir, 'c-article.html'), encodeWindows1258(page('laocai-ky-ket-phoi-hop.html').replace('charset=utf-8', 'charset=windows-1258')));
+    // what a browser saves beside a page ("Webpage, complete") is not read
+    mkdirSync(join(dir, 'c-article_files'));
+    writeFileSync(join(dir, 'c-article_files', 'quang-cao.htm'), page('daknong-tin-tuc.listing.html'));
     const results = (await readAll([dir])).map((r) => (r.ok ? { ok: true, file: r.input.file, title: r.input.title } : { ok: false, file: r.file.slice(dir.length + 1), reason: r.reason, skipped: r.skipped }));
     expect(results).toEqual([
       { ok: false, file: 'a-listing.html', reason: 'not an article: a listing page (8 article links)', skipped: true },
