@@ -102,15 +102,24 @@ for (const input of warm) {
   extractReport(input);
   fromHtml({ file: input.file, bytes: Buffer.from(asPage(input)) });
 }
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 let t = performance.now();
+let cpu = process.cpuUsage();
 for (const input of measured) extractReport(input);
 const textMs = (performance.now() - t) / reports;
+const textCpuMs = cpuMs(cpu) / reports;
 t = performance.now();
 let readMs = 0;
+let readCpuMs = 0;
 let sameRecords = 0;
 for (const [i, page] of htmlPages.entries()) {
   const r0 = performance.now();
+  cpu = process.cpuUsage();
   const input = fromHtml(page);
+  readCpuMs += cpuMs(cpu);
   readMs += performance.now() - r0;
   const record = extractReport(input);
   const text = measured[i];
@@ -119,7 +128,7 @@ for (const [i, page] of htmlPages.entries()) {
 console.log(`\n2. ${reports} generated reports, as text and as saved pages (${(htmlPages.reduce((n, p) => n + p.bytes.length, 0) / reports / 1024).toFixed(1)} kB a page)`);
 console.log(`text:  ${textMs.toFixed(2)} ms a report (${(1000 / textMs).toFixed(0)} reports/s)`);
 console.log(`HTML:  ${(textMs + readMs / reports).toFixed(2)} ms a report (${(1000 / (textMs + readMs / reports)).toFixed(0)} reports/s), of which reading the page ${(readMs / reports).toFixed(2)} ms`);
-console.log(`extra cost of HTML over text: ${(readMs / reports).toFixed(2)} ms a report (${((readMs / reports / textMs) * 100).toFixed(0)}% of extracting it); the same record from page and text (with the page's outlet): ${sameRecords}/${reports}`);
+console.log(`extra cost of HTML over text: ${(readMs / reports).toFixed(2)} ms a report (${((readMs / reports / textMs) * 100).toFixed(0)}% of extracting it); CPU time: ${(readCpuMs / reports).toFixed(2)} ms reading against ${textCpuMs.toFixed(2)} ms extracting; the same record from page and text (with the page's outlet): ${sameRecords}/${reports}`);
 
 // ---- 3. fetched and extracted from a local server, delay off
 const site = await startTestSite();
