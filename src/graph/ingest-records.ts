@@ -3,7 +3,7 @@ import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { DatabaseUnavailableError } from './gateway.ts';
 import { reportKey } from './keys.ts';
 import { loadRecordGroup } from './load.ts';
-import type { GraphWriter } from './load.ts';
+import type { GraphWriter, LoadStatus } from './load.ts';
 import type { RecordResult } from './read-records.ts';
 
 const log = createDebug('hoptac:graph:ingest');
@@ -14,6 +14,8 @@ export type IngestSummary = {
   unchanged: number;
   replaced: number;
   failed: { file: string; reason: string }[];
+  /** What the input holds that is no report (a listing page, a page robots.txt keeps hoptac from), with why. */
+  skipped: { file: string; reason: string }[];
   /** Sum of the write counters of every statement (nodes, relationships, properties, labels). */
   writes: number;
   seconds: number;
@@ -30,6 +32,8 @@ export type IngestOptions = {
   onProgress?: (progress: IngestProgress) => void;
   /** Read the paths as extraction records (`.jsonl`) instead of reports to extract. */
   records?: boolean;
+  /** Called as each report is settled (written, found unchanged, skipped or failed), with its `file`. */
+  onSettled?: (file: string, status: LoadStatus | 'skipped' | 'failed') => void;
 };
 
 export const DEFAULT_INGEST_CONCURRENCY = 2;
@@ -48,7 +52,7 @@ export async function ingestRecords(
   opts: Omit<IngestOptions, 'records'> = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], writes: 0, seconds: 0 };
+  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], skipped: [], writes: 0, seconds: 0 };
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP_SIZE);
   const inFlight = new Set<Promise<void>>();
   let done = 0;
@@ -63,12 +67,17 @@ export async function ingestRecords(
   const fail = (file: string, error: unknown): void => {
     if (error instanceof DatabaseUnavailableError) fatal ??= error;
     summary.failed.push({ file, reason: (error as Error).message });
+    opts.onSettled?.(file, 'failed');
     log('failed %s: %s', file, (error as Error).message);
   };
   const loadGroup = async (group: ExtractionRecord[]): Promise<void> => {
     try {
       const outcome = await loadRecordGroup(gateway, group);
-      for (const { status } of outcome.reports) summary[status]++;
+      for (const [i, { status }] of outcome.reports.entries()) {
+        summary[status]++;
+        const record = group[i];
+        if (record) opts.onSettled?.(record.document.file, status);
+      }
       summary.writes += outcome.writes;
       progress(group.length);
       return;
@@ -102,7 +111,8 @@ export async function ingestRecords(
   for await (const item of source) {
     if (fatal) break;
     if (!item.ok) {
-      summary.failed.push({ file: item.file, reason: item.reason });
+      summary[item.skipped ? 'skipped' : 'failed'].push({ file: item.file, reason: item.reason });
+      opts.onSettled?.(item.file, item.skipped ? 'skipped' : 'failed');
       progress(1);
       continue;
     }

@@ -1,5 +1,6 @@
 import { extractReport } from '../extract/extract.ts';
 import { readReports } from '../io/read-reports.ts';
+import type { ReadResult } from '../io/read-reports.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { ingestRecords } from './ingest-records.ts';
@@ -12,13 +13,18 @@ export { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestRecords } from '.
 export type { IngestOptions, IngestProgress, IngestSummary } from './ingest-records.ts';
 
 /**
- * Extracts and loads every report under `paths` (files or folders of `.txt`/`.jsonl`),
- * in groups per write transaction (see `ingestRecords`). A report that cannot be read, extracted
- * or loaded is listed in `failed` and leaves nothing behind; the others load. An
- * unreachable database stops the ingest (every report would fail the same way).
+ * Extracts and loads every report under `paths` (files or folders of `.txt`, `.jsonl`, saved
+ * pages and feeds), in groups per write transaction (see `ingestRecords`). A report that cannot
+ * be read, extracted or loaded is listed in `failed` and leaves nothing behind; the others load.
+ * An unreachable database stops the ingest (every report would fail the same way).
  */
 export async function ingestPaths(gateway: GraphWriter, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  return ingestRecords(gateway, opts.records ? readRecordFiles(paths) : extractReports(paths), opts);
+  return ingestRecords(gateway, opts.records ? readRecordFiles(paths) : extractReports(readReports(paths)), opts);
+}
+
+/** Extracts and loads the reports of any source (files, the web: `src/io`), as `ingestPaths` does. */
+export async function ingestReports(gateway: GraphWriter, source: AsyncIterable<ReadResult>, opts: Omit<IngestOptions, 'records'> = {}): Promise<IngestSummary> {
+  return ingestRecords(gateway, extractReports(source), opts);
 }
 
 /** True when no report is loaded yet (the gazetteer's provinces alone leave it "empty"). */
@@ -27,8 +33,8 @@ export async function isGraphEmpty(gateway: Pick<Gateway, 'read'>): Promise<bool
   return result.records[0]?.get('loaded') !== true;
 }
 
-async function* extractReports(paths: string[]): AsyncGenerator<RecordResult> {
-  for await (const item of readReports(paths)) {
+async function* extractReports(source: AsyncIterable<ReadResult>): AsyncGenerator<RecordResult> {
+  for await (const item of source) {
     if (!item.ok) {
       yield item;
       continue;

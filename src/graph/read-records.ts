@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
 import { extractionRecordSchema } from '../extract/record/schema.ts';
 import type { ExtractionRecord } from '../extract/record/schema.ts';
 
-/** One line of a records file: a checked extraction record, or why it is not one. */
-export type RecordResult = { ok: true; record: ExtractionRecord } | { ok: false; file: string; reason: string };
+/** One line of a records file: a checked extraction record, or why it is not one (`skipped`: input that is no report, not a failure). */
+export type RecordResult = { ok: true; record: ExtractionRecord } | { ok: false; file: string; reason: string; skipped?: true };
 
 /**
  * Reads extraction records already made (`.jsonl`, one record per line, e.g. the

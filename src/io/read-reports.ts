@@ -2,19 +2,23 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { ReportInput } from '../extract/record/schema.ts';
+import { FEED_EXTENSIONS, readFeedFile } from './feeds/read-feed-file.ts';
+import { PAGE_EXTENSIONS, readSavedPage } from './html/read-saved-page.ts';
 
 /**
- * Reads reports from files and folders: `.txt` files (one report each) and
- * `.jsonl` feeds (one report per line). Bad input — unreadable, empty, binary,
- * not UTF-8, too large, an HTML page, a malformed line — becomes a failed result
- * naming the file and the reason, and reading goes on with the next file.
+ * Reads reports from files and folders: `.txt` files (one report each), `.jsonl`
+ * feeds (one report per line), saved web pages (`.html`, `.htm`) and RSS/Atom feeds
+ * (`.rss`, `.atom`, `.xml`). Bad input — unreadable, empty, binary, not UTF-8, too
+ * large, an HTML page in a text file, a malformed line — becomes a failed result
+ * naming the file and the reason, and reading goes on with the next file. What is
+ * not an article (a saved listing page, a feed item without text) is `skipped`.
  */
 
-export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: string; reason: string };
+export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: string; reason: string; skipped?: true };
 
 /** Largest file accepted, in bytes: reports are a few kB; anything this big is not one. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const REPORT_EXTENSIONS = new Set(['.txt', '.jsonl']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.jsonl', ...PAGE_EXTENSIONS, ...FEED_EXTENSIONS]);
 
 const jsonlLineSchema = z.object({
   text: z.string(),
@@ -35,7 +39,7 @@ export function checkReportText(text: string): string | null {
   if (text.includes('\u0000') || controls > text.length / 100) return 'binary content, not text';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
   const tags = text.slice(0, 20000).match(/<\/?(?:html|head|body|div|p|span|script|meta|a|table|br)\b[^>]*>/gi)?.length ?? 0;
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || tags > 10) return 'an HTML page, not report text (save the article text instead)';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || tags > 10) return 'an HTML page in a text file (save it as .html to read its article)';
   return null;
 }
 
@@ -48,7 +52,10 @@ function describe(error: unknown): string {
   return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** The report files named by `paths`, folders expanded (sorted, `.txt` and `.jsonl` only). */
+/**
+ * The report files named by `paths`, folders expanded (sorted; report extensions only; not the
+ * `<page>_files` folder a browser saves beside `<page>.html`).
+ */
 export async function listReportFiles(paths: string[]): Promise<{ file: string; error?: string }[]> {
   const out: { file: string; error?: string }[] = [];
   for (const path of paths) {
@@ -56,7 +63,11 @@ export async function listReportFiles(paths: string[]): Promise<{ file: string; 
       const info = await stat(path);
       if (info.isDirectory()) {
         const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-        const nested = entries.filter((e) => e.isDirectory() || REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => join(path, e.name));
+        const names = new Set(entries.map((e) => e.name.toLowerCase()));
+        const isSavedAssets = (name: string): boolean => /_files$/i.test(name) && PAGE_EXTENSIONS.some((ext) => names.has(`${name.slice(0, -6).toLowerCase()}${ext}`));
+        const nested = entries
+          .filter((e) => (e.isDirectory() && !isSavedAssets(e.name)) || REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()))
+          .map((e) => join(path, e.name));
         out.push(...(await listReportFiles(nested)));
       } else out.push({ file: path });
     } catch (error) {
@@ -66,19 +77,24 @@ export async function listReportFiles(paths: string[]): Promise<{ file: string; 
   return out;
 }
 
-async function readText(file: string): Promise<{ text: string } | { reason: string }> {
+async function readBytes(file: string): Promise<{ bytes: Buffer } | { reason: string }> {
   try {
     const info = await stat(file);
     if (info.size > MAX_FILE_BYTES) return { reason: `too large: ${(info.size / 1024 / 1024).toFixed(1)} MB (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
-    const bytes = await readFile(file);
-    if (bytes.includes(0)) return { reason: 'binary content, not text' };
-    try {
-      return { text: utf8.decode(bytes) };
-    } catch {
-      return { reason: 'not valid UTF-8 text' };
-    }
+    return { bytes: await readFile(file) };
   } catch (error) {
     return { reason: describe(error) };
+  }
+}
+
+async function readText(file: string): Promise<{ text: string } | { reason: string }> {
+  const read = await readBytes(file);
+  if ('reason' in read) return read;
+  if (read.bytes.includes(0)) return { reason: 'binary content, not text' };
+  try {
+    return { text: utf8.decode(read.bytes) };
+  } catch {
+    return { reason: 'not valid UTF-8 text' };
   }
 }
 
@@ -92,6 +108,14 @@ export async function* readFileReports(entry: { file: string; error?: string }):
   const name = basename(entry.file);
   if (entry.error) {
     yield { ok: false, file: entry.file, reason: entry.error };
+    return;
+  }
+  const extension = extname(name).toLowerCase();
+  if (PAGE_EXTENSIONS.includes(extension) || FEED_EXTENSIONS.includes(extension)) {
+    const read = await readBytes(entry.file);
+    if ('reason' in read) yield { ok: false, file: entry.file, reason: read.reason };
+    else if (PAGE_EXTENSIONS.includes(extension)) yield readSavedPage(read.bytes, entry.file);
+    else yield* readFeedFile(read.bytes, entry.file);
     return;
   }
   const read = await readText(entry.file);

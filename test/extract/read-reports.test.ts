@@ -46,7 +46,7 @@ describe('readReports', () => {
       { ok: false, file: 'c-binary.txt', reason: 'binary content, not text' },
       { ok: false, file: 'd-latin1.txt', reason: 'not valid UTF-8 text' },
       { ok: false, file: 'e-huge.txt', reason: 'too large: 20.0 MB (limit 10 MB)' },
-      { ok: false, file: 'f-page.txt', reason: 'an HTML page, not report text (save the article text instead)' },
+      { ok: false, file: 'f-page.txt', reason: 'an HTML page in a text file (save it as .html to read its article)' },
       { ok: true, file: 'g-feed.jsonl#1', url: 'https://baohanam.com.vn/kinh-te/1' },
       { ok: false, file: 'g-feed.jsonl#2', reason: expect.stringMatching(/^line 2 is not JSON/) },
       { ok: false, file: 'g-feed.jsonl#3', reason: expect.stringMatching(/^line 3: .*text/) },
@@ -73,7 +73,7 @@ describe('the extract command', { timeout: 90_000 }, () => {
     ]);
     const errors = result.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: string; file?: string });
     expect(errors.filter((e) => e.level === 'error')).toHaveLength(7);
-    expect(errors.at(-1)).toEqual({ level: 'summary', files: 8, reports: 4, failed: 7 });
+    expect(errors.at(-1)).toEqual({ level: 'summary', files: 8, reports: 4, skipped: 0, failed: 7 });
     expect(result.status).toBe(1);
   });
 
