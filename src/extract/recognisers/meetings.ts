@@ -53,7 +53,7 @@ const SESSION = /lan thu\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
 const TERM = /nhiem ky\s+(\d{4})\s*[-–]\s*(\d{4})/u;
 const COURSE = /khoa\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
 const POINT_YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/gu;
-const CLAUSE_END = /\s+(?:nham|de|voi su|va xac dinh|nghe|duoi su)\s|[.;:]|,\s/u;
+const CLAUSE_END = /\s+(?:nham|de|voi su|va xac dinh|nghe|duoi su|do)\s|[.;:]|,\s/u;
 const VENUE = /(?<![\p{L}])tai\s+(?:(?:tinh|thanh pho|tp\.?|thu do)\s*)?$/u;
 const JOINED = /^(?:\s*,\s*|\s+va\s+|\s+phoi hop voi\s+|\s+phoi hop cung\s+|\s+cung\s+|\s+cung voi\s+)$/u;
 /** How near an event noun must follow its verb, or precede it as its subject (characters). */
