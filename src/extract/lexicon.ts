@@ -100,6 +100,7 @@ const metricsSchema = z.object({
   selectionCues: words,
   averageCues: words,
   moneyBlockers: words,
+  unitFirstWords: words,
   subsetCues: words,
   sectorCues: z.partialRecord(z.enum(METRICS), words),
   multipliers: z.record(z.string(), z.number().positive()),

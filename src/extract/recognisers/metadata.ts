@@ -130,12 +130,16 @@ function findSource(norm: NormalisedText, byline: { outlet?: string }): string |
 }
 
 /** A sentence's opening date (`Sáng ngày 12/01/2018,`, `Ngày 4-11,`): a line that opens so is the lead, not a headline. */
-const OPENS_WITH_DATE = /^(?:\(?[\p{Lu}\p{N}.\-–]{2,12}\)?\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay\s*)?(?:ngày\s+)?|ngày\s+)\(?\d{1,2}\s*[/.\-–]\s*\d{1,2}/iu;
+/** Matched on the folded opening of a line: an outlet's tag may come first (`(GLO)-`, `ĐBP -`). */
+const OPENS_WITH_DATE = /^(?:\(?[a-z0-9.\-–]{2,12}\)?\s*[-–]?\s*)?(?:(?:sang|chieu|toi|trua|hom)\s+(?:nay\s*)?(?:ngay\s+)?|ngay\s+)\(?\d{1,2}\s*[/.\-–]\s*\d{1,2}/u;
 
 /** Whether a line reads as a headline: a few words, no closing full stop, not a lead sentence. */
 function isHeadlineLike(line: string): boolean {
-  const words = line.split(' ').length;
-  return words >= 3 && line.length <= 220 && !/[.;,]$/u.test(line) && !OPENS_WITH_DATE.test(line) && !isPersonalName(line);
+  if (line.length > 220 || /[.;,]$/u.test(line)) return false;
+  // at least three words: a second space
+  const firstSpace = line.indexOf(' ');
+  const threeWords = firstSpace > 0 && line.indexOf(' ', firstSpace + 1) > firstSpace + 1;
+  return threeWords && !OPENS_WITH_DATE.test(shadowOf(line.slice(0, 60))) && !isPersonalName(line);
 }
 
 /**
