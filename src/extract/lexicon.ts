@@ -96,7 +96,7 @@ const metricsSchema = z.object({
   newCues: z.string(),
   stockCues: words,
   qualifiers: z.object({ over: words, about: words }),
-  nationalCues: words,
+  beyondProvinceCues: words,
   selectionCues: words,
   averageCues: words,
   moneyBlockers: words,

@@ -41,3 +41,13 @@ describe('the bodies real pages name', () => {
     ]);
   });
 });
+
+describe('departments named in a list', () => {
+  it('reads the departments a list names by their names alone', () => {
+    expect(agencies('Dự hội nghị có đại diện lãnh đạo các sở, ngành: Tài chính, Nông nghiệp và Môi trường, Công Thương.')).toEqual([
+      'Sở Tài chính @Bắc Kạn',
+      'Sở Nông nghiệp và Môi trường @Bắc Kạn',
+      'Sở Công Thương @Bắc Kạn',
+    ]);
+  });
+});

@@ -292,6 +292,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
       }
     });
   }
+  for (const d of listedDepartments(ctx)) claims.take(d, out);
   const pending: { name: string; start: number; end: number }[] = [];
   {
     heads.provincial.forEach((m) => {
@@ -389,6 +390,35 @@ function readDistricts(ctx: DocContext, head: string, start: number, end: number
     from = unitEnd + next[0].length;
     // DISTRICT reads the next unit from the space before its unit word
     at = from - 1;
+  }
+  return out;
+}
+
+/** `lãnh đạo các sở, ngành: Tài chính, Nông nghiệp và Môi trường, Công Thương`: departments named after a list opener. */
+const DEPARTMENT_LIST = /(?<![\p{L}])(?:cac\s+)?so(?:\s*,\s*(?:ban\s*,\s*)?nganh)?\s*:\s*/gu;
+
+/** The departments a list names by their names alone, each the report's province's. */
+function listedDepartments(ctx: DocContext): Found[] {
+  const out: Found[] = [];
+  for (const list of allMatches(DEPARTMENT_LIST, ctx.shadow)) {
+    let at = list.index + list[0].length;
+    for (;;) {
+      const window = ctx.shadow.slice(at, at + 60);
+      let named: { name: string; length: number } | undefined;
+      for (const d of departments) {
+        const m = d.re.exec(window);
+        if (m) {
+          named = { name: d.name, length: m[0].length };
+          break;
+        }
+      }
+      if (!named) break;
+      const end = at + named.length;
+      out.push({ type: 'Agency', name: `Sở ${named.name}`, province: ctx.province, start: at, end, implied: true });
+      const join = /^(?:\s*,\s*|\s+va\s+)/u.exec(ctx.shadow.slice(end, end + 6));
+      if (!join) break;
+      at = end + join[0].length;
+    }
   }
   return out;
 }

@@ -39,7 +39,7 @@ const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
 const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
 const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map(stripMarks).join('|')})(?![\\p{L}])`, 'u');
 const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [stripMarks(k), v]));
-const nationalCue = compileWords(metrics.nationalCues);
+const nationalCue = compileWords(metrics.beyondProvinceCues);
 /** With their diacritics: `tặng` (to award) is not `tăng` (to grow). */
 const selectionCue = compileExactWords(metrics.selectionCues);
 const averageCue = compileWords(metrics.averageCues);
