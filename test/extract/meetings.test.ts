@@ -107,6 +107,20 @@ describe('bodies acting together', () => {
   });
 });
 
+describe('a signing and its witnesses', () => {
+  it('takes the witnesses of a signing for attending, and the hall it was held in for no party', () => {
+    const record = extractReport({
+      file: 'k.txt',
+      text: 'Ký kết\nSáng 11/9/2025, tại Hội trường UBND tỉnh, Liên minh Hợp tác xã tỉnh Lào Cai và Hội Nông dân tỉnh đã ký kết Chương trình phối hợp. Chứng kiến lễ ký kết có bà Lê Thị Hoa, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; đại diện Sở Nông nghiệp và Môi trường.',
+    });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.relations.filter((r) => r.type === 'COOPERATES_WITH').map((r) => [byId.get(r.source), byId.get(r.target)].sort().join(' + '))).toEqual([
+      'Hội Nông dân tỉnh + Liên minh Hợp tác xã tỉnh Lào Cai',
+    ]);
+    expect(record.relations.filter((r) => r.type === 'ATTENDED').map((r) => byId.get(r.source))).toEqual(['Sở Nông nghiệp và Môi trường', 'Lê Thị Hoa']);
+  });
+});
+
 describe('places and alliances a report lists', () => {
   it('gives one alliance per province listed, and every province named as a place', () => {
     const record = extractReport({
