@@ -194,7 +194,7 @@ function mergeShortCooperativeNames(orgs: OrgMention[]): OrgMention[] {
  */
 function mergeSteeringCommittees(orgs: OrgMention[]): OrgMention[] {
   const longest = new Map<string, string>();
-  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo ') && !o.name.includes('Trung ương');
+  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo') && !o.name.includes('Trung ương') && o.province !== null;
   for (const o of orgs) {
     if (!isProvincial(o)) continue;
     const key = o.province ?? '?';

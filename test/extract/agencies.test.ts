@@ -51,3 +51,17 @@ describe('departments named in a list', () => {
     ]);
   });
 });
+
+describe('a steering committee named again without its name', () => {
+  it('takes `Trưởng Ban Chỉ đạo` for the committee the report named before', () => {
+    const record = extractReport({
+      file: 's.txt',
+      text: 'Giao ban\nChiều 11/10/2024, Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh Bắc Kạn họp giao ban. Đồng chí Lê Văn An, Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo chủ trì hội nghị.',
+    });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.relations.filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${byId.get(r.target)} (${String(r.attributes?.title)})`)).toEqual([
+      'Ủy ban nhân dân tỉnh (Chủ tịch)',
+      'Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh (Trưởng ban)',
+    ]);
+  });
+});

@@ -187,7 +187,11 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
     // or the national one when it is a national official's (see nationalSteering); up to a new clause
     if (head.head !== 'Ban Chỉ đạo' || !written.startsWith('ban ')) return null;
     const named = /^(?:\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}|\([\p{Lu}&]{2,8}\))|,\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}))+/u.exec(ctx.text.slice(headEnd, headEnd + 110));
-    if (!named || named[0].trim().split(/\s+/u).length < 2 || stopAtStart.test(ctx.lower.slice(headEnd, headEnd + 30))) return null;
+    // `Trưởng Ban Chỉ đạo chủ trì …`: the committee named without its name is the report's (see mergeSteeringCommittees)
+    if (stopAtStart.test(ctx.lower.slice(headEnd, headEnd + 30)) || /^\s*(?:[.;]|$)/u.test(ctx.text.slice(headEnd, headEnd + 2))) {
+      return { type: 'Agency', name: head.head, province, start, end: headEnd, implied: true };
+    }
+    if (!named || named[0].trim().split(/\s+/u).length < 2) return null;
     // the name ends before a stop word (`… hợp tác xã khẳng định …`, `… chủ trì …`)
     let nameEnd = headEnd + named[0].length;
     const WORD = /\s+|,\s+/gu;
