@@ -44,6 +44,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
       id: hash('sha256', ctx.text, 'hex'),
       file: input.file,
       title: meta.title,
+      ...(meta.titleDerived ? { titleDerived: true } : {}),
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.author ? { author: meta.author } : {}),

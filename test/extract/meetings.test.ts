@@ -60,6 +60,11 @@ describe('the event a report covers', () => {
     ).toBe('2023-08-20');
   });
 
+  it('is named by its phrase, never cut inside a bracket', () => {
+    const record = extractReport({ file: 'b.txt', text: 'Tin tức\nNgày 3/7/2024, Liên minh HTX tỉnh Bình Định tổ chức họp mặt kỷ niệm ngày Hợp tác xã Việt Nam (11.4); hội nghị tổng kết năm.' });
+    expect(record.entities.find((e) => e.type === 'Meeting')?.name).toBe('Họp mặt kỷ niệm ngày Hợp tác xã Việt Nam');
+  });
+
   it('places a national event where it was held, and names its organisers', () => {
     // `X chủ trì, phối hợp với A, B tổ chức`: X and the partners named before the verb
     expect(
