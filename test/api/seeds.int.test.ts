@@ -226,7 +226,7 @@ describe('relationship queries', () => {
       meetings: { nodes: { id: string; organisers: { organiser: { id: string }; evidence: Sentence[] }[] }[] };
     };
     const organised = data.timeline.find((entry) => entry.relation === 'ORGANIZED');
-    expect(organised).toMatchObject({ date: '2021-04-06', kind: 'MEETING', event: { name: 'Hội nghị lần thứ III Ban Chấp hành Liên minh Hợp tác xã tỉnh khóa VI' } });
+    expect(organised).toMatchObject({ date: '2021-04-06', kind: 'MEETING', event: { name: 'Hội nghị lần thứ III Ban Chấp hành Liên minh Hợp tác xã tỉnh khóa VI (Phú Thọ, 06/04/2021)' } });
     // The sentence is the one the ORGANIZED relationship carries: the meeting's organiser field says the same.
     const meeting = data.meetings.nodes.find((node) => node.id === organised?.event.id);
     const organiser = meeting?.organisers.find((entry) => entry.organiser.id === 'alliance:phu tho');
