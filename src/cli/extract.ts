@@ -3,67 +3,63 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
-import { extractReport } from '../extract/extract.ts';
-import { listReportFiles, readFileReports } from '../io/read-reports.ts';
+import { readCliConfig } from './read-config.ts';
+import { extractReports } from '../io/extract-reports.ts';
+import { createExtractor } from '../workers/extractor.ts';
 
 /**
  * `npm run -s extract -- <files or folders…> [--out FILE]`: one extraction record
- * per report as JSON Lines on stdout (or in FILE). Errors and warnings go to
- * stderr as JSON lines; the exit code is 1 when any file failed, 2 on usage errors.
+ * per report as JSON Lines on stdout (or in FILE). Errors, warnings and the files a folder scan
+ * passed by go to stderr as JSON lines; the exit code is 1 when any report failed, 2 on usage
+ * errors or bad configuration. Each report is extracted in a worker thread within
+ * `EXTRACT_TIMEOUT_MS`; `REPORT_MAX_BYTES` bounds each report (a feed may be any size).
  */
-
-const PROGRESS_OVER = 20;
 
 async function write(out: Writable, line: string): Promise<void> {
   if (!out.write(line)) await once(out, 'drain');
 }
 
 async function run(paths: string[], opts: { out?: string; quiet?: boolean; progress?: boolean }): Promise<number> {
-  const entries = await listReportFiles(paths);
+  const config = readCliConfig();
+  if (config === null) return 2;
   const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
   const tty = process.stderr.isTTY ?? false;
-  const showBar = opts.progress !== false && (tty || entries.length > PROGRESS_OVER);
-  const bar = showBar
-    ? new cliProgress.SingleBar(
-        { stream: process.stderr, noTTYOutput: !tty, notTTYSchedule: 5000, format: 'extract [{bar}] {value}/{total} files · {reports} reports · {failed} failed' },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  bar?.start(entries.length, 0, { reports: 0, failed: 0 });
+  const bar =
+    opts.progress !== false && tty
+      ? new cliProgress.SingleBar({ stream: process.stderr, format: 'extract {value} reports · {failed} failed · {duration_formatted}' }, cliProgress.Presets.shades_classic)
+      : null;
   let failed = 0;
   let reports = 0;
+  let skipped = 0;
+  bar?.start(0, 0, { failed });
   const report = (line: Record<string, unknown>): void => {
-    if (bar) bar.stop();
+    bar?.stop();
     process.stderr.write(`${JSON.stringify(line)}\n`);
-    if (bar) bar.start(entries.length, done, { reports, failed });
+    bar?.start(0, reports, { failed });
   };
-  let done = 0;
-  for (const entry of entries) {
-    for await (const result of readFileReports(entry)) {
+  const extractor = createExtractor({ timeoutMs: config.reports.extractTimeoutMs });
+  try {
+    for await (const result of extractReports(paths, { maxBytes: config.reports.maxBytes }, (input) => extractor.extract(input))) {
       if (!result.ok) {
-        failed++;
-        report({ level: 'error', file: result.file, reason: result.reason });
+        if (result.skipped) skipped++;
+        else failed++;
+        report({ level: result.skipped ? 'skipped' : 'error', file: result.file, reason: result.reason });
         continue;
       }
-      try {
-        const record = extractReport(result.input);
-        reports++;
-        await write(out, `${JSON.stringify(record)}\n`);
-        if (!opts.quiet) for (const w of record.warnings) report({ level: 'warning', file: record.document.file, message: w });
-      } catch (error) {
-        failed++;
-        report({ level: 'error', file: result.input.file, reason: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
-      }
+      reports++;
+      await write(out, `${JSON.stringify(result.record)}\n`);
+      if (!opts.quiet) for (const w of result.record.warnings) report({ level: 'warning', file: result.record.document.file, message: w });
+      bar?.update(reports, { failed });
     }
-    done++;
-    bar?.update(done, { reports, failed });
+  } finally {
+    bar?.stop();
+    await extractor.close();
   }
-  bar?.stop();
   if (opts.out) {
     out.end();
     await once(out, 'finish');
   }
-  if (!opts.quiet || failed > 0) process.stderr.write(`${JSON.stringify({ level: 'summary', files: entries.length, reports, failed })}\n`);
+  if (!opts.quiet || failed > 0 || skipped > 0) process.stderr.write(`${JSON.stringify({ level: 'summary', reports, failed, skipped })}\n`);
   return failed > 0 ? 1 : 0;
 }
 
