@@ -14,6 +14,10 @@ export type IngestSummary = {
   unchanged: number;
   replaced: number;
   failed: { file: string; reason: string }[];
+  /** Files a folder scan passed by (not `.txt`/`.jsonl`), with why. */
+  skipped: { file: string; reason: string }[];
+  /** Relations of loaded records that were not loaded, each named (their ends are not entities of the record). */
+  dropped: { file: string; relation: string }[];
   /** Sum of the write counters of every statement (nodes, relationships, properties, labels). */
   writes: number;
   seconds: number;
@@ -48,7 +52,7 @@ export async function ingestRecords(
   opts: Omit<IngestOptions, 'records'> = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], writes: 0, seconds: 0 };
+  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], skipped: [], dropped: [], writes: 0, seconds: 0 };
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP_SIZE);
   const inFlight = new Set<Promise<void>>();
   let done = 0;
@@ -102,10 +106,15 @@ export async function ingestRecords(
   for await (const item of source) {
     if (fatal) break;
     if (!item.ok) {
+      if (item.skipped) {
+        summary.skipped.push({ file: item.file, reason: item.reason });
+        continue;
+      }
       summary.failed.push({ file: item.file, reason: item.reason });
       progress(1);
       continue;
     }
+    for (const relation of item.dropped ?? []) summary.dropped.push({ file: item.record.document.file, relation });
     const key = reportKey(item.record.document);
     // A report seen twice (a corrected version later in the input) waits until the first one is
     // written, so the later version is the one that stays.
