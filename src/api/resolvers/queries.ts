@@ -23,7 +23,7 @@ import {
   statisticsArgsSchema,
 } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError } from '../errors.ts';
+import { createApiError, quoteArgument } from '../errors.ts';
 import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
 import { selectedFields } from './related.ts';
 
@@ -36,7 +36,7 @@ async function loadExisting(context: ApiContext, id: string): Promise<NodeRow> {
 }
 
 function notFound(id: string) {
-  return createApiError('NOT_FOUND', `No node has the id "${id}".`, { id });
+  return createApiError('NOT_FOUND', `No node has the id ${quoteArgument(id)}.`);
 }
 
 /** A root list resolver for one type: a Relay connection whose `totalCount` is counted only when asked for. */
@@ -154,7 +154,7 @@ export const queryResolvers = {
   statistics: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { province, metric, rollUpMerged } = parseArgs(statisticsArgsSchema, args);
     const series = await readStatisticSeries(context.gateway, { province, metric, rollUp: rollUpMerged }, context.read);
-    if (series === null) throw createApiError('NOT_FOUND', `No province is named "${province}".`, { province });
+    if (series === null) throw createApiError('NOT_FOUND', `No province is named ${quoteArgument(province)}.`);
     return series.map((s) => ({
       ...s,
       points: s.points.map((p) => ({
