@@ -125,11 +125,12 @@ function messageOf(code: string, formatted: GraphQLFormattedError, original: unk
 /** Longest message an answer carries; graphql-js quotes whole values in its own (a bad variable's). */
 const MAX_MESSAGE_CHARS = 500;
 
+/** A double-quoted value (escapes allowed) longer than what `quoteArgument` leaves of one. */
+const LONG_QUOTED = new RegExp(`"((?:[^"\\\\]|\\\\.){${QUOTED_PREFIX_CHARS + 2},})"`, 'g');
+
 /** A message with every long quoted value cut to a prefix (see `quoteArgument`), and at most `MAX_MESSAGE_CHARS` long. */
 function shortenQuotes(message: string): string {
-  const cut = message.replace(new RegExp(`"((?:[^"\\\\]|\\\\.){${QUOTED_PREFIX_CHARS + 2},})"`, 'g'), (_quoted, inner: string) => {
-    return `"${prefixOf(inner)}…" (${inner.length} characters)`;
-  });
+  const cut = message.replace(LONG_QUOTED, (_quoted, inner: string) => `"${prefixOf(inner)}…" (${inner.length} characters)`);
   return cut.length <= MAX_MESSAGE_CHARS ? cut : `${cut.slice(0, MAX_MESSAGE_CHARS)}…`;
 }
 

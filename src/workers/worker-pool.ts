@@ -31,8 +31,6 @@ export type WorkerPoolOptions = {
   /** Time limit of each task, from the call, in milliseconds, and the variable that sets it (for messages). */
   timeoutMs: number;
   timeoutVariable: string;
-  /** Handed to every thread as `workerData`. */
-  workerData?: unknown;
   /**
    * Lower priority of the threads (Linux nice increment): on a machine whose cores are all busy,
    * the event loop answering other clients is served first.
@@ -42,8 +40,6 @@ export type WorkerPoolOptions = {
 
 export type WorkerPool<Input, Output> = {
   run(input: Input): Promise<Output>;
-  /** Tasks running and waiting. */
-  readonly load: { running: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -59,13 +55,14 @@ export function createWorkerPool<Input, Output>(options: WorkerPoolOptions): Wor
     maxQueue: options.maxQueue,
     idleTimeout: 10 * 60_000,
     execArgv: [`--import=${TSX_LOADER}`],
-    workerData: options.workerData,
     niceIncrement: options.niceIncrement ?? 0,
   });
-  let running = 0;
+  // Counted here, not left to piscina: while its threads start it queues tasks without bound.
+  let accepted = 0;
   return {
     async run(input) {
-      running++;
+      if (accepted >= options.threads + options.maxQueue) throw busy(options);
+      accepted++;
       try {
         return await pool.run(input, { signal: AbortSignal.timeout(options.timeoutMs) });
       } catch (error) {
@@ -75,11 +72,8 @@ export function createWorkerPool<Input, Output>(options: WorkerPoolOptions): Wor
         if (error instanceof Error && /queue is at limit/i.test(error.message)) throw busy(options);
         throw error;
       } finally {
-        running--;
+        accepted--;
       }
-    },
-    get load() {
-      return { running: Math.min(running, options.threads), waiting: pool.queueSize };
     },
     close: () => pool.destroy(),
   };
