@@ -45,7 +45,10 @@ export type Probe = { name: string; run: () => Promise<boolean> };
 /**
  * Runs every probe in a loop (one request at a time each, `intervalMs` apart) until `work`
  * settles, and returns its outcome with each probe's latencies. A wrong answer or an error counts
- * as a failure, with the time it took.
+ * as a failure, with the time it took. A latency counts from when the request was due, not from
+ * when it left: a client that meant to ask at that moment waited that long. This matters when
+ * the server runs in the prober's own process: an event loop blocked between two probes delays
+ * the next one's start, and would otherwise go unseen.
  */
 export async function probeWhile<T>(probes: Probe[], work: Promise<T>, intervalMs = 50): Promise<{ outcome: PromiseSettledResult<T>; figures: ProbeFigures[] }> {
   let done = false;
@@ -59,11 +62,13 @@ export async function probeWhile<T>(probes: Probe[], work: Promise<T>, intervalM
   const loops = probes.map(async (probe) => {
     const times: number[] = [];
     let failures = 0;
+    let due = performance.now();
     while (!done) {
-      const started = performance.now();
       const ok = await probe.run().catch(() => false);
-      times.push(performance.now() - started);
+      const answered = performance.now();
+      times.push(answered - due);
       if (!ok) failures++;
+      due = answered + intervalMs;
       await new Promise((wake) => setTimeout(wake, intervalMs));
     }
     return summarise(probe.name, times, failures);
