@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { extractReport } from '../src/extract/extract.ts';
 import { generateCorpus } from '../src/generate/corpus.ts';
 import { toGoldRecord } from '../src/generate/gold.ts';
-import type { ExtractionRecord, ReportInput } from '../src/extract/record.ts';
+import type { ExtractionRecord, ReportInput } from '../src/extract/record/schema.ts';
 
 /**
  * Extraction speed on one core: generates N synthetic reports of the genre (not

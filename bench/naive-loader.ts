@@ -1,5 +1,5 @@
-import type { ExtractionRecord } from '../src/extract/record.ts';
-import { ENTITY_TYPES, RELATION_TYPES } from '../src/extract/record.ts';
+import type { ExtractionRecord } from '../src/extract/record/schema.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../src/extract/record/schema.ts';
 import { cypher } from '../src/graph/cypher.ts';
 import type { GraphWriter } from '../src/graph/load.ts';
 import { buildLoadPlan } from '../src/graph/load-plan.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig } from '../src/config.ts';
 import { extractReport } from '../src/extract/extract.ts';
-import type { ExtractionRecord, ReportInput } from '../src/extract/record.ts';
+import type { ExtractionRecord, ReportInput } from '../src/extract/record/schema.ts';
 import { openDatabase } from '../src/graph/database.ts';
 import type { Database } from '../src/graph/database.ts';
 import { ensureProvinces } from '../src/graph/ensure-provinces.ts';

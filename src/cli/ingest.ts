@@ -1,91 +1,174 @@
 import { SingleBar } from 'cli-progress';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readCliConfig } from './read-config.ts';
+import { addWebOptions, planWebReading, readsWeb, runSpec } from './web-options.ts';
+import type { WebCliOptions, WebPlan } from './web-options.ts';
 import { openDatabase } from '../graph/database.ts';
 import type { Database } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
 import { DatabaseUnavailableError } from '../graph/gateway.ts';
-import { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestPaths } from '../graph/ingest.ts';
-import type { IngestSummary } from '../graph/ingest.ts';
+import { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestPaths, ingestReports } from '../graph/ingest.ts';
+import type { IngestPathOptions, IngestSummary } from '../graph/ingest.ts';
 import { LocalNeo4jError } from '../graph/local-neo4j.ts';
 import { applySchema } from '../graph/migrate.ts';
+import { PoliteFetcher } from '../io/fetch/polite-fetcher.ts';
+import { readReports } from '../io/read-reports.ts';
+import type { ReadResult } from '../io/read-reports.ts';
+import { ResumeJournal } from '../io/web/resume-journal.ts';
+import { readWebReports } from '../io/web/read-web-reports.ts';
 import { createExtractor } from '../workers/extractor.ts';
 
 /**
- * `npm run ingest -- <files or folders…>`: extracts and loads reports into Neo4j, each report
- * whole or not at all (groups of reports per transaction; a failing group is loaded again one
- * report per transaction), with a progress bar (reports/s) on stderr and a summary at the end.
- * Reports are extracted in a worker thread, each within `EXTRACT_TIMEOUT_MS`.
- * Exit codes: 0 all loaded, 1 some report failed, 2 bad configuration or usage,
- * 3 the database could not be reached or was lost (one line on stderr; what was loaded stays).
+ * `npm run ingest -- <files, folders or web addresses…> [--urls FILE] [--sitemap URL]`: extracts
+ * and loads reports into Neo4j, each report whole or not at all (groups of reports per
+ * transaction; a failing group is loaded again one report per transaction). Web pages are fetched
+ * politely (`src/io/fetch`); a run over the web that is interrupted resumes where it stopped when
+ * started again. Every report is checked (`src/io/report-checks.ts`, `REPORT_MAX_BYTES` each) and
+ * extracted in a worker thread within `EXTRACT_TIMEOUT_MS`. Progress (pages fetched, skipped with
+ * why, reports loaded) goes to stderr, the summary to stdout. Exit codes: 0 all loaded, 1 some
+ * report failed, 2 a usage error or bad configuration, 3 the database could not be reached or was
+ * lost (one line on stderr; what was loaded stays).
  */
-const program = new Command()
-  .name('ingest')
-  .description('Extract reports (.txt files, .jsonl feeds, folders of them) and load them into the graph.')
-  .argument('<paths...>', 'report files or folders')
-  .option('--records', 'the paths hold extraction records (.jsonl, e.g. records.jsonl of npm run generate), not reports')
-  .option('--concurrency <n>', 'write transactions in flight at once', parsePositive, DEFAULT_INGEST_CONCURRENCY)
-  .option('--group-size <n>', 'reports per write transaction (1: each report in its own)', parsePositive, DEFAULT_GROUP_SIZE)
-  .option('--no-progress', 'no progress bar (e.g. in CI logs)')
-  .parse();
+const program = addWebOptions(
+  new Command()
+    .name('ingest')
+    .description('Extract reports (.txt, .jsonl, saved .html pages, .rss/.atom/.xml feeds, folders of them, web pages, feeds and sitemaps) and load them into the graph.')
+    .argument('[inputs...]', 'report files or folders, and web addresses of pages or feeds')
+    .option('--records', 'the paths hold extraction records (.jsonl, e.g. records.jsonl of npm run generate), not reports')
+    .option('--concurrency <n>', 'write transactions in flight at once', parsePositive, DEFAULT_INGEST_CONCURRENCY)
+    .option('--group-size <n>', `reports per write transaction (default ${DEFAULT_GROUP_SIZE}; 1 when reading the web, so each page is in the graph as soon as it is read)`, parsePositive)
+    .option('--no-progress', 'no progress on stderr (e.g. in CI logs)')
+    .exitOverride(),
+);
+try {
+  program.parse();
+} catch (error) {
+  // commander has printed what was wrong; every hoptac command exits 2 on a usage error
+  process.exit(error instanceof CommanderError && error.exitCode === 0 ? 0 : 2);
+}
 
-const options = program.opts<{ records?: boolean; concurrency: number; groupSize: number; progress: boolean }>();
-process.exitCode = await runIngest(program.args, options);
+type Options = WebCliOptions & { records?: boolean; concurrency: number; groupSize?: number; progress: boolean };
+const options = program.opts<Options>();
+const plan = planWebReading(program.args, options);
+if (plan.paths.length === 0 && !readsWeb(plan)) {
+  process.stderr.write('error: give files, folders or web addresses to read (or --urls, --sitemap)\n');
+  process.exit(2);
+}
+process.exitCode = await runIngest(plan, options);
 
-async function runIngest(paths: string[], opts: typeof options): Promise<number> {
+async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
   const config = readCliConfig();
   if (config === null) return 2;
+  const web = readsWeb(plan);
+  const fetcher = web ? new PoliteFetcher(plan.settings) : null;
+  const journal = web && plan.cacheDir ? new ResumeJournal(plan.cacheDir, runSpec(plan)) : null;
+  const extractor = createExtractor({ timeoutMs: config.reports.extractTimeoutMs });
+  let database: Database | null = null;
+  let handled = 0;
+  const counts = { fetched: 0, unchanged: 0, resumed: 0, skipped: 0 };
   const bar = new SingleBar({
-    format: 'ingest {value} reports · {rate} reports/s · {failed} failed · {duration_formatted}',
+    format: web
+      ? 'ingest {fetched} fetched ({unchanged} unchanged) · {skipped} skipped · {value} reports loaded · {failed} failed · {duration_formatted}'
+      : 'ingest {value} reports · {rate} reports/s · {skipped} skipped · {failed} failed · {duration_formatted}',
     stream: process.stderr,
     noTTYOutput: true,
     notTTYSchedule: 5000,
   });
-  let database: Database | null = null;
-  let done = 0;
-  const extractor = createExtractor({ timeoutMs: config.reports.extractTimeoutMs });
   try {
     database = await openDatabase(config.neo4j);
     await applySchema(database.gateway);
     await ensureProvinces(database.gateway);
-    if (opts.progress) bar.start(0, 0, { rate: '0', failed: 0 });
-    const summary = await ingestPaths(database.gateway, paths, {
+    let failed = 0;
+    const refresh = (): void => {
+      if (opts.progress) bar.update({ ...counts, failed });
+    };
+    if (opts.progress) bar.start(0, 0, { rate: '0', failed: 0, ...counts });
+    if (journal && journal.resumed > 0) say(`resuming: ${journal.resumed} addresses were finished by the interrupted run`);
+    const ingest: Omit<IngestPathOptions, 'records'> = {
       concurrency: opts.concurrency,
-      groupSize: opts.groupSize,
+      groupSize: opts.groupSize ?? (web ? 1 : DEFAULT_GROUP_SIZE),
       limits: { maxBytes: config.reports.maxBytes },
       extract: (input) => extractor.extract(input),
-      ...(opts.records ? { records: true } : {}),
-      onProgress: (progress) => {
-        done = progress.done;
-        if (opts.progress) bar.update(progress.done, { rate: (progress.done / Math.max(progress.seconds, 0.001)).toFixed(1), failed: progress.failed });
+      onProgress: ({ done, failed: f, seconds }) => {
+        failed = f;
+        handled = done;
+        if (opts.progress) bar.update(done, { rate: (done / Math.max(seconds, 0.001)).toFixed(1), failed, ...counts });
       },
-    });
+      onSettled: (file, status) => {
+        if (status === 'skipped') counts.skipped++;
+        if (status !== 'failed') journal?.record(file);
+      },
+    };
+    let summary: IngestSummary;
+    if (opts.records) summary = await ingestPaths(database.gateway, plan.paths, { ...ingest, records: true });
+    else {
+      const webReports = fetcher
+        ? readWebReports(fetcher, plan.sources, {
+            ...plan.read,
+            ...(journal ? { isDone: (address: string) => journal.has(address) } : {}),
+            onEvent: (event) => {
+              if (event.kind === 'resumed') counts.resumed++;
+              else {
+                counts.fetched++;
+                if (event.fromCache) counts.unchanged++;
+              }
+              refresh();
+            },
+          })
+        : null;
+      summary = await ingestReports(database.gateway, announceSkips(concat(readReports(plan.paths, { maxBytes: config.reports.maxBytes }), webReports)), ingest);
+    }
     if (opts.progress) bar.stop();
-    process.stdout.write(formatSummary(summary));
+    journal?.finish();
+    process.stdout.write(formatSummary(summary, fetcher ? { ...counts, requests: fetcher.stats.requests } : null));
     return summary.failed.length > 0 ? 1 : 0;
   } catch (error) {
     if (opts.progress) bar.stop();
     if (!(error instanceof DatabaseUnavailableError || error instanceof LocalNeo4jError)) throw error;
     // One line, no stack trace: the database went away (or never came), which is not the input's fault.
-    const firstLine = error.message.split('\n')[0];
-    process.stderr.write(`ingest: the database is unavailable (${firstLine}); ${done} reports were handled before, what loaded stays\n`);
+    say(`ingest: the database is unavailable (${error.message.split('\n')[0]}); ${handled} reports were handled before, what loaded stays`);
     return 3;
   } finally {
+    await fetcher?.close();
     await extractor.close();
     await database?.close().catch(() => undefined);
   }
 }
 
-function formatSummary(s: IngestSummary): string {
+/** Writes a line to stderr, clearing a progress bar drawn on a terminal first. */
+function say(line: string): void {
+  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`);
+}
+
+async function* concat(...sources: (AsyncIterable<ReadResult> | null)[]): AsyncGenerator<ReadResult> {
+  for (const source of sources) if (source) yield* source;
+}
+
+/** Names each skipped input on stderr as it passes, with why (the summary counts them). */
+async function* announceSkips(source: AsyncIterable<ReadResult>): AsyncGenerator<ReadResult> {
+  for await (const item of source) {
+    if (!item.ok && item.skipped) say(`skipped ${item.file}: ${item.reason}`);
+    yield item;
+  }
+}
+
+function formatSummary(s: IngestSummary, web: { fetched: number; unchanged: number; resumed: number; requests: number } | null): string {
   const total = s.loaded + s.unchanged + s.replaced + s.failed.length;
   const lines = [
     `${total} reports in ${s.seconds.toFixed(1)} s (${(total / Math.max(s.seconds, 0.001)).toFixed(1)} reports/s, ${s.writes} graph writes)`,
+    ...(web
+      ? [
+          `  fetched    ${web.fetched} (${web.unchanged} unchanged since the last run, ${web.requests} requests)`,
+          ...(web.resumed > 0 ? [`  resumed    ${web.resumed} addresses finished by the interrupted run, not asked again`] : []),
+        ]
+      : []),
     `  loaded     ${s.loaded}`,
     `  unchanged  ${s.unchanged}`,
     `  replaced   ${s.replaced}`,
+    `  skipped    ${s.skipped.length}`,
+    ...s.skipped.map((f) => `    ${f.file}: ${f.reason}`),
     `  failed     ${s.failed.length}`,
     ...s.failed.map((f) => `    ${f.file}: ${f.reason}`),
-    ...(s.skipped.length > 0 ? [`  skipped    ${s.skipped.length} files`, ...s.skipped.map((f) => `    ${f.file}: ${f.reason}`)] : []),
     ...(s.dropped.length > 0 ? [`  dropped    ${s.dropped.length} relations`, ...s.dropped.map((d) => `    ${d.file}: ${d.relation}`)] : []),
   ];
   return `${lines.join('\n')}\n`;

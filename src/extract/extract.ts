@@ -1,23 +1,27 @@
 import { hash } from 'node:crypto';
-import type { ExtractionRecord, ReportInput, Span, Statistic } from './record.ts';
-import type { DocContext, OrgMention, ProvinceMention } from './context.ts';
-import { normaliseText } from './normalise.ts';
-import type { NormalisedText } from './normalise.ts';
-import { splitSentences } from './sentences.ts';
-import { readMetadata } from './metadata.ts';
-import type { Metadata } from './metadata.ts';
-import { voteProvince } from './report-province.ts';
-import { canonicalToneMarks, findProvinceMentions, listProvinces } from './provinces.ts';
-import { shadowOf } from './shadow.ts';
-import { findOrganisations } from './organisations.ts';
-import { findOfficials } from './officials.ts';
-import { findMeeting } from './meetings.ts';
-import { findAwards } from './awards.ts';
-import { findCooperation } from './cooperation.ts';
-import { findRoles } from './roles.ts';
-import { findStatistics } from './statistics.ts';
-import { buildGraph } from './build-graph.ts';
-import type { Findings } from './build-graph.ts';
+import type { ExtractionRecord, ReportInput, Span, Statistic } from './record/schema.ts';
+import type { DocContext, OrgMention, ProvinceMention } from './recognisers/context.ts';
+import { normaliseText } from './text/normalise.ts';
+import type { NormalisedText } from './text/normalise.ts';
+import { splitSentences } from './text/sentences.ts';
+import { readMetadata } from './recognisers/metadata.ts';
+import type { Metadata } from './recognisers/metadata.ts';
+import { voteProvince } from './places/province-vote.ts';
+import { canonicalToneMarks, findProvinceMentions, listProvinces } from './places/provinces.ts';
+import { fold, shadowOf } from './text/fold.ts';
+import { findOrganisations } from './recognisers/organisations.ts';
+import { allianceName } from './recognisers/alliances.ts';
+import { findOfficials } from './recognisers/officials.ts';
+import type { OfficialMention } from './recognisers/officials.ts';
+import { findMeeting } from './recognisers/meetings.ts';
+import { readUrlDate } from './text/datelines.ts';
+import type { PageDate } from './text/datelines.ts';
+import { findAwards } from './recognisers/awards.ts';
+import { findCooperation } from './recognisers/cooperation.ts';
+import { findRoles } from './recognisers/roles.ts';
+import { findStatistics } from './recognisers/statistics.ts';
+import { buildGraph } from './record/build-graph.ts';
+import type { Findings } from './record/build-graph.ts';
 
 /**
  * The extractor: one report in, one extraction record out (FORMAT.md). Pure — no
@@ -62,8 +66,10 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
   const sentences = splitSentences(text, norm.lines);
   const meta = readMetadata(norm, input);
   const firstLine = norm.lines[0] ? text.slice(norm.lines[0].start, norm.lines[0].end) : '';
-  const titleInText = !input.title || shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
-  const titleEnd = titleInText ? (norm.lines[0]?.end ?? 0) : 0;
+  const givenTitleInText = input.title !== undefined && shadowOf(firstLine.trim()) === shadowOf(input.title.trim().normalize('NFC'));
+  // where the body starts: after the headline line (the given title, when the text repeats it)
+  const headline = givenTitleInText ? 0 : input.title ? undefined : meta.headline;
+  const titleEnd = headline !== undefined ? (norm.lines[headline]?.end ?? 0) : 0;
   // a loop, not Array#map: optimised code makes `map` results holey arrays, and the recognisers
   // that read this list would be recompiled for them once readReport is optimised
   const provinceMentions: ProvinceMention[] = [];
@@ -79,17 +85,106 @@ function readReport(input: ReportInput): { norm: NormalisedText; meta: Metadata;
 
 /** Everything the recognisers find in the report. */
 function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentences: Span[], titleEnd: number, url: string | undefined): Findings & { statistics: Statistic[] } {
-  const orgs = mergeSteeringCommittees(findOrganisations(ctx));
   const authorLine = meta.bylineLine !== undefined ? norm.lines[meta.bylineLine] : undefined;
+  // the byline names the writer and the office they write for, not a party to the report
+  const found = findOrganisations(ctx).filter((o) => !authorLine || o.end <= authorLine.start || o.start >= authorLine.end);
+  const orgs = mergeShortCooperativeNames(mergeSteeringCommittees(found));
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
+  nationalSteering(officials, orgs);
+  delegationOffices(ctx, officials);
+  // an organisation named inside an official's titles (`Ủy viên Ban Chấp hành Trung ương Đảng`) is where they serve, not a party to the event
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
-  const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start);
-  const meeting = findMeeting(ctx, sentences, orgs, { titleEnd, ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}), ...(url ? { url } : {}) });
+  const titled = officials.filter((p) => p.positions.length > 0);
+  const inTitles = (o: OrgMention): boolean => titleOrgStarts.has(o.start) || titled.some((p) => o.start >= p.start && o.end <= p.end);
+  const published = pageDateOf(meta.publishedAt) ?? norm.pageDate ?? (url ? readUrlDate(url) : null);
+  const meeting = findMeeting(ctx, sentences, orgs, { bodyStart: titleEnd, ...(published ? { published } : {}), ...(url ? { url } : {}) }, inTitles);
   const awards = findAwards(ctx, sentences, orgs, officials);
   const cooperation = findCooperation(ctx, sentences, orgs, inTitles);
   const roles = findRoles(ctx, sentences, officials, orgs, inTitles);
-  const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd));
-  return { orgs, officials, meeting, awards, cooperation, roles, statistics };
+  const referenceYear = meeting?.date ? Number(meeting.date.slice(0, 4)) : published?.year;
+  const statistics = findStatistics(ctx, sentences.filter((s) => s.start >= titleEnd), referenceYear);
+  return { places: namedPlaces(ctx, orgs, authorLine), orgs, officials, meeting, awards, cooperation, roles, statistics };
+}
+
+/**
+ * Every province the report names as a place — where it happens, a trip's destination, a
+ * merged-from name — but not one inside a cooperative's name (`HTX Thủy sản Hòa Bình`) or the
+ * byline (a journalist named `Khánh Hòa`).
+ */
+function namedPlaces(ctx: DocContext, orgs: OrgMention[], byline: { start: number; end: number } | undefined): string[] {
+  const inside = (m: ProvinceMention, o: { start: number; end: number }): boolean => m.start >= o.start && m.end <= o.end;
+  const places = new Set<string>();
+  for (const m of ctx.provinceMentions) {
+    if (byline && inside(m, byline)) continue;
+    if (orgs.some((o) => o.type === 'Cooperative' && inside(m, o))) continue;
+    places.add(m.province);
+  }
+  return [...places];
+}
+
+/**
+ * A steering committee named without a level (`Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp
+ * tác xã`) among the offices of an official whose other offices are national (the national alliance,
+ * the government) is the national committee, not the report's province's.
+ */
+function nationalSteering(officials: OfficialMention[], orgs: OrgMention[]): void {
+  for (const p of officials) {
+    const national = p.positions.some((pos) => pos.org !== null && pos.org.province === null && !pos.org.implied);
+    if (!national) continue;
+    for (const pos of p.positions) {
+      const org = pos.org;
+      if (!org?.implied || !org.name.startsWith('Ban Chỉ đạo')) continue;
+      for (const o of [org, ...orgs.filter((x) => x.start === org.start)]) {
+        o.province = null;
+        delete o.implied;
+      }
+    }
+  }
+}
+
+/** A delegation named with its province (`đoàn công tác tỉnh Quảng Ngãi`, `đoàn học tập kinh nghiệm An Giang`). */
+const DELEGATION = /(?<![\p{L}])doan(?:\s+(?:cong tac|hoc tap kinh nghiem|dai bieu|lanh dao))?(?:\s+(?:cua|tu))?(?:\s+(?:tinh|thanh pho))?\s+$/u;
+
+/**
+ * `… đoàn công tác tỉnh Quảng Ngãi do ông X, Phó Chủ tịch Liên minh HTX tỉnh làm trưởng đoàn`: the
+ * bare `tỉnh` of an office held by the leader of a delegation is the delegation's province, not the
+ * report's.
+ */
+function delegationOffices(ctx: DocContext, officials: OfficialMention[]): void {
+  for (const p of officials) {
+    if (!p.positions.some((pos) => pos.org?.implied)) continue;
+    const clauseFrom = Math.max(ctx.text.lastIndexOf(';', p.start), ctx.text.lastIndexOf('.', p.start), ctx.text.lastIndexOf('\n', p.start), p.start - 120);
+    const led = [...ctx.provinceMentions].reverse().find((m) => m.start >= clauseFrom && m.end <= p.start && DELEGATION.test(ctx.shadow.slice(Math.max(clauseFrom, m.start - 50), m.start)));
+    if (!led || led.province === ctx.province || !/^\s+do\s+(?:(?:ong|ba|dong chi|d\/c)\s+)?$/u.test(ctx.shadow.slice(led.end, p.start))) continue;
+    p.positions = p.positions.map((pos) => {
+      const org = pos.org;
+      if (!org?.implied) return pos;
+      const name = org.type === 'Alliance' ? allianceName(ctx, led.province) : org.name;
+      return { ...pos, org: { ...org, name, province: led.province, implied: false } };
+    });
+  }
+}
+
+/** An ISO day as a page date. */
+function pageDateOf(iso: string | undefined): PageDate | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/**
+ * A cooperative named again with the end of its name cut (`HTX Công nghệ cao Long Thành Phát`, later
+ * `HTX công nghệ cao Long Thành`) is the same cooperative: the shorter form takes the longer name.
+ */
+function mergeShortCooperativeNames(orgs: OrgMention[]): OrgMention[] {
+  const cooperatives = orgs.filter((o) => o.type === 'Cooperative');
+  if (cooperatives.length < 2) return orgs;
+  const keyed = cooperatives.map((o) => ({ o, key: fold(o.name) }));
+  return orgs.map((o) => {
+    if (o.type !== 'Cooperative') return o;
+    const key = fold(o.name);
+    const longer = keyed.find((k) => k.key.startsWith(`${key} `) && k.o.province === o.province);
+    return longer ? { ...o, name: longer.o.name } : o;
+  });
 }
 
 /**
@@ -99,7 +194,7 @@ function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentence
  */
 function mergeSteeringCommittees(orgs: OrgMention[]): OrgMention[] {
   const longest = new Map<string, string>();
-  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo ') && !o.name.includes('Trung ương');
+  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo') && !o.name.includes('Trung ương') && o.province !== null;
   for (const o of orgs) {
     if (!isProvincial(o)) continue;
     const key = o.province ?? '?';

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import abbreviationsData from './data/abbreviations.json' with { type: 'json' };
 import agenciesData from './data/agencies.json' with { type: 'json' };
 import awardsData from './data/awards.json' with { type: 'json' };
+import cooperativesData from './data/cooperatives.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import metricsData from './data/metrics.json' with { type: 'json' };
 import noiseData from './data/noise.json' with { type: 'json' };
 import titlesData from './data/titles.json' with { type: 'json' };
-import { METRICS } from './record.ts';
+import { METRICS } from './record/schema.ts';
 
 /**
  * The extractor's language knowledge, read from `data/*.json` and checked once
@@ -25,7 +26,7 @@ const titlesSchema = z.object({
 });
 const agenciesSchema = z.object({
   description: z.string(),
-  provincial: z.array(named.extend({ levelBuiltIn: z.boolean().optional() })),
+  provincial: z.array(named.extend({ levelBuiltIn: z.boolean().optional(), levelOptional: z.boolean().optional() })),
   partyCommittees: z.array(named.extend({ cityName: z.string(), cityForms: words })),
   partyBoards: z.array(named),
   departments: z.array(named),
@@ -40,6 +41,9 @@ const agenciesSchema = z.object({
   ),
   stopWords: words,
   genericPlurals: words,
+  genericAfter: words,
+  districtUnits: words,
+  districtCommittees: z.array(named),
 });
 const cuesSchema = z.object({
   description: z.string(),
@@ -48,7 +52,10 @@ const cuesSchema = z.object({
   attendanceList: z.string(),
   delegatePrefixes: words,
   organise: words,
+  attendVerbs: words,
   meetingNouns: words,
+  ownedEvents: words,
+  documentDateCues: words,
   meetingKinds: z.array(z.object({ kind: z.string(), patterns: words })),
   cooperation: z.object({ signing: words, coordinate: words }),
   awardVerbs: words,
@@ -57,16 +64,30 @@ const cuesSchema = z.object({
 });
 const awardsSchema = z.object({
   description: z.string(),
-  kinds: z.array(z.object({ kind: z.string().min(1), forms: words.min(1) })),
+  kinds: z.array(z.object({ kind: z.string().min(1), forms: words.min(1), qualified: z.boolean().optional() })),
   countNouns: z.object({ collectives: words, individuals: words }),
+  genericNouns: words,
+  receiveCues: words,
+  verbExceptions: words,
+  qualifierStops: words,
+});
+const cooperativesSchema = z.object({
+  description: z.string(),
+  heads: z.array(named),
+  kindWords: words,
+  abbreviations: z.record(z.string(), z.string()),
+  placeWords: words,
+  stopWords: words,
+  notNames: words,
 });
 const noiseSchema = z.object({
   description: z.string(),
   dropLines: words,
   welcome: z.string(),
-  published: z.string(),
   outletHeads: words,
   bylinePrefixes: words,
+  datelineWords: words,
+  archiveMarker: z.string(),
 });
 const metricsSchema = z.object({
   description: z.string(),
@@ -75,6 +96,13 @@ const metricsSchema = z.object({
   newCues: z.string(),
   stockCues: words,
   qualifiers: z.object({ over: words, about: words }),
+  beyondProvinceCues: words,
+  selectionCues: words,
+  averageCues: words,
+  moneyBlockers: words,
+  unitFirstWords: words,
+  subsetCues: words,
+  sectorCues: z.partialRecord(z.enum(METRICS), words),
   multipliers: z.record(z.string(), z.number().positive()),
   rules: z.array(
     z.object({
@@ -100,6 +128,7 @@ export const titles = parseData(titlesSchema, titlesData, 'titles.json');
 export const agencies = parseData(agenciesSchema, agenciesData, 'agencies.json');
 export const cues = parseData(cuesSchema, cuesData, 'cues.json');
 export const awards = parseData(awardsSchema, awardsData, 'awards.json');
+export const cooperatives = parseData(cooperativesSchema, cooperativesData, 'cooperatives.json');
 export const noise = parseData(noiseSchema, noiseData, 'noise.json');
 export const metrics = parseData(metricsSchema, metricsData, 'metrics.json');
 

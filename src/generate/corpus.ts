@@ -1,4 +1,4 @@
-import type { ExtractionRecord, ReportInput } from '../extract/record.ts';
+import type { ExtractionRecord, ReportInput } from '../extract/record/schema.ts';
 import data from './data/corpus.json' with { type: 'json' };
 import { createRandom } from './random.ts';
 import { fillUnit, personName } from './names.ts';

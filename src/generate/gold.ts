@@ -1,4 +1,4 @@
-import type { ExtractionRecord } from '../extract/record.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 
 /** The expected answer for one report in the shape of `../shared/eval/gold/*.json`, so `score.mjs` reads it. */
 export type GoldRecord = {

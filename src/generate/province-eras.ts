@@ -1,4 +1,4 @@
-import { listProvinces, MERGER_DATE } from '../extract/provinces.ts';
+import { listProvinces, MERGER_DATE } from '../extract/places/provinces.ts';
 
 /** A provincial-level unit as reports name it: `tỉnh Phú Thọ`, `thành phố Hà Nội`. */
 export type ProvinceUnit = { name: string; unit: string };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Entity, ExtractionRecord, Metric, Relation, RelationType, Span, Statistic } from '../extract/record.ts';
+import type { Entity, ExtractionRecord, Metric, Relation, RelationType, Span, Statistic } from '../extract/record/schema.ts';
 
 /** A slot value: plain text, or the text of an entity whose mention the slot is. */
 export type SlotValue = string | { text: string; entity: string };

@@ -1,5 +1,5 @@
-import { fold } from '../extract/fold.ts';
-import { listProvinces, MERGER_DATE } from '../extract/provinces.ts';
+import { fold } from '../extract/text/fold.ts';
+import { listProvinces, MERGER_DATE } from '../extract/places/provinces.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';

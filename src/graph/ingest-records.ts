@@ -1,9 +1,9 @@
 import createDebug from 'debug';
-import type { ExtractionRecord } from '../extract/record.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { DatabaseUnavailableError } from './gateway.ts';
 import { reportKey } from './keys.ts';
 import { loadRecordGroup } from './load.ts';
-import type { GraphWriter } from './load.ts';
+import type { GraphWriter, LoadStatus } from './load.ts';
 import type { RecordResult } from './read-records.ts';
 
 const log = createDebug('hoptac:graph:ingest');
@@ -14,7 +14,7 @@ export type IngestSummary = {
   unchanged: number;
   replaced: number;
   failed: { file: string; reason: string }[];
-  /** Files a folder scan passed by (not `.txt`/`.jsonl`), with why. */
+  /** What the input holds that is no report (a file a folder scan passes by, a listing page, a page robots.txt keeps hoptac from), with why. */
   skipped: { file: string; reason: string }[];
   /** Relations of loaded records that were not loaded, each named (their ends are not entities of the record). */
   dropped: { file: string; relation: string }[];
@@ -34,6 +34,8 @@ export type IngestOptions = {
   onProgress?: (progress: IngestProgress) => void;
   /** Read the paths as extraction records (`.jsonl`) instead of reports to extract. */
   records?: boolean;
+  /** Called as each report is settled (written, found unchanged, skipped or failed), with its `file`. */
+  onSettled?: (file: string, status: LoadStatus | 'skipped' | 'failed') => void;
 };
 
 export const DEFAULT_INGEST_CONCURRENCY = 2;
@@ -67,12 +69,17 @@ export async function ingestRecords(
   const fail = (file: string, error: unknown): void => {
     if (error instanceof DatabaseUnavailableError) fatal ??= error;
     summary.failed.push({ file, reason: (error as Error).message });
+    opts.onSettled?.(file, 'failed');
     log('failed %s: %s', file, (error as Error).message);
   };
   const loadGroup = async (group: ExtractionRecord[]): Promise<void> => {
     try {
       const outcome = await loadRecordGroup(gateway, group);
-      for (const { status } of outcome.reports) summary[status]++;
+      for (const [i, { status }] of outcome.reports.entries()) {
+        summary[status]++;
+        const record = group[i];
+        if (record) opts.onSettled?.(record.document.file, status);
+      }
       summary.writes += outcome.writes;
       progress(group.length);
       return;
@@ -106,11 +113,8 @@ export async function ingestRecords(
   for await (const item of source) {
     if (fatal) break;
     if (!item.ok) {
-      if (item.skipped) {
-        summary.skipped.push({ file: item.file, reason: item.reason });
-        continue;
-      }
-      summary.failed.push({ file: item.file, reason: item.reason });
+      summary[item.skipped ? 'skipped' : 'failed'].push({ file: item.file, reason: item.reason });
+      opts.onSettled?.(item.file, item.skipped ? 'skipped' : 'failed');
       progress(1);
       continue;
     }

@@ -1,6 +1,7 @@
-import type { ExtractionRecord, ReportInput } from '../extract/record.ts';
+import type { ExtractionRecord, ReportInput } from '../extract/record/schema.ts';
 import { extractReports } from '../io/extract-reports.ts';
-import { DEFAULT_REPORT_LIMITS } from '../io/report-checks.ts';
+import { readReports } from '../io/read-reports.ts';
+import type { ReadResult } from '../io/read-reports.ts';
 import type { ReportLimits } from '../io/report-checks.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
@@ -21,16 +22,22 @@ export type IngestPathOptions = IngestOptions & {
 };
 
 /**
- * Extracts and loads every report under `paths` (files or folders of `.txt`/`.jsonl`),
- * in groups per write transaction (see `ingestRecords`). A report that cannot be read, extracted
- * or loaded is listed in `failed` and leaves nothing behind; the others load. Files a folder scan
- * passed by are listed in `skipped`. An unreachable database stops the ingest (every report
- * would fail the same way).
+ * Extracts and loads every report under `paths` (files or folders of `.txt`, `.jsonl`, saved
+ * pages and feeds), in groups per write transaction (see `ingestRecords`). A report that cannot
+ * be read, extracted or loaded is listed in `failed` and leaves nothing behind; the others load;
+ * what is no report is listed in `skipped`. An unreachable database stops the ingest (every
+ * report would fail the same way).
  */
 export async function ingestPaths(gateway: GraphWriter, paths: string[], opts: IngestPathOptions = {}): Promise<IngestSummary> {
   const { limits, extract, ...ingest } = opts;
-  const source = ingest.records ? readRecordFiles(paths, limits) : extractReports(paths, limits ?? DEFAULT_REPORT_LIMITS, extract);
-  return ingestRecords(gateway, source, ingest);
+  if (ingest.records) return ingestRecords(gateway, readRecordFiles(paths, limits), ingest);
+  return ingestRecords(gateway, extractReports(readReports(paths, limits), { ...(limits ? { limits } : {}), ...(extract ? { extract } : {}) }), ingest);
+}
+
+/** Extracts and loads the reports of any source (files, the web: `src/io`), as `ingestPaths` does. */
+export async function ingestReports(gateway: GraphWriter, source: AsyncIterable<ReadResult>, opts: Omit<IngestPathOptions, 'records'> = {}): Promise<IngestSummary> {
+  const { limits, extract, ...ingest } = opts;
+  return ingestRecords(gateway, extractReports(source, { ...(limits ? { limits } : {}), ...(extract ? { extract } : {}) }), ingest);
 }
 
 /** True when no report is loaded yet (the gazetteer's provinces alone leave it "empty"). */

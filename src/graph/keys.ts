@@ -1,6 +1,6 @@
-import { fold } from '../extract/fold.ts';
-import type { Entity, ExtractionRecord } from '../extract/record.ts';
-import { canonicalProvince } from '../extract/provinces.ts';
+import { fold } from '../extract/text/fold.ts';
+import type { Entity, ExtractionRecord } from '../extract/record/schema.ts';
+import { canonicalProvince } from '../extract/places/provinces.ts';
 import rules from './data/key-rules.json' with { type: 'json' };
 
 /**

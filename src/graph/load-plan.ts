@@ -1,5 +1,5 @@
-import { fold } from '../extract/fold.ts';
-import type { ExtractionRecord, Span } from '../extract/record.ts';
+import { fold } from '../extract/text/fold.ts';
+import type { ExtractionRecord, Span } from '../extract/record/schema.ts';
 import { canonicalProvinceName, provinceKey, reportKey } from './keys.ts';
 import { resolveRecord } from './resolve.ts';
 

@@ -1,6 +1,6 @@
 import createDebug from 'debug';
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { ExtractionRecord } from '../extract/record.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway, WorkOptions } from './gateway.ts';
 import { buildLoadPlan, groupLoad } from './load-plan.ts';

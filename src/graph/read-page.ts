@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fold } from '../extract/fold.ts';
+import { fold } from '../extract/text/fold.ts';
 import { cypher } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';

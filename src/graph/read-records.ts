@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { extractionRecordSchema } from '../extract/record.ts';
-import type { ExtractionRecord } from '../extract/record.ts';
+import { extractionRecordSchema } from '../extract/record/schema.ts';
+import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { openRegularFile } from '../io/open-regular-file.ts';
 import { LineEncodingError, readLines } from '../io/read-lines.ts';
 import { DEFAULT_REPORT_LIMITS, describeBytes } from '../io/report-checks.ts';

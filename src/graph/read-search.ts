@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fold } from '../extract/fold.ts';
+import { fold } from '../extract/text/fold.ts';
 import type { Gateway } from './gateway.ts';
 import { parseNodeRow, readRows } from './read-rows.ts';
 import type { NodeRow, NodeType, ReadOptions } from './read-rows.ts';

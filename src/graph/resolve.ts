@@ -1,4 +1,4 @@
-import type { Entity, EntityType, ExtractionRecord } from '../extract/record.ts';
+import type { Entity, EntityType, ExtractionRecord } from '../extract/record/schema.ts';
 import {
   foldAwardKind,
   foldLocalName,

@@ -3,27 +3,36 @@ import { readdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import type { ReportInput } from '../extract/record.ts';
+import type { ReportInput } from '../extract/record/schema.ts';
+import { FEED_EXTENSIONS, readFeedFile } from './feeds/read-feed-file.ts';
+import { PAGE_EXTENSIONS, readSavedPage } from './html/read-saved-page.ts';
 import { describeReadError, openRegularFile } from './open-regular-file.ts';
 import { LineEncodingError, readLines } from './read-lines.ts';
 import { DEFAULT_REPORT_LIMITS, checkText, describeBytes, findReportProblem } from './report-checks.ts';
 import type { ReportLimits } from './report-checks.ts';
 
 /**
- * Reads reports from files and folders: `.txt` files (one report each) and `.jsonl` feeds (one
- * report per line, streamed, so a feed may be any size). Every report passes the checks of
- * `report-checks.ts` and its limits are per report: a 15 MB feed of 10,000 reports reads whole,
- * a 9 MB line in it fails alone. Bad input — not a regular file, unreadable, empty, binary, not
- * UTF-8, too large, an HTML page, a malformed line — becomes a failed result naming the file (and
- * line) and the reason, and reading goes on.
+ * Reads reports from files and folders: `.txt` files (one report each), `.jsonl` feeds (one
+ * report per line, streamed, so a feed may be any size), saved web pages (`.html`, `.htm`) and
+ * RSS/Atom feeds (`.rss`, `.atom`, `.xml`). Every report passes the checks of `report-checks.ts`
+ * and its limits are per report: a 15 MB feed of 10,000 reports reads whole, a 9 MB line in it
+ * fails alone. Bad input — not a regular file, unreadable, empty, binary, not UTF-8, too large, an
+ * HTML page in a text file, a malformed line — becomes a failed result naming the file (and line)
+ * and the reason, and reading goes on. What is not an article (a file a folder scan passes by, a
+ * saved listing page, a feed item without text) is `skipped`, with why.
  */
 
-export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: string; reason: string };
+export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: string; reason: string; skipped?: true };
 
 /** A path to read, or why it cannot be read, or why a folder scan passed it by (`skipped`). */
 export type ListedFile = { file: string; error?: string; skipped?: string };
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.jsonl']);
+/**
+ * Largest saved page or feed file read (the page around an article, a feed of many items): the
+ * reports read from it are then held to `REPORT_MAX_BYTES` each.
+ */
+export const MAX_PAGE_FILE_BYTES = 10 * 1024 * 1024;
+const REPORT_EXTENSIONS = new Set(['.txt', '.jsonl', ...PAGE_EXTENSIONS, ...FEED_EXTENSIONS]);
 
 const jsonlLineSchema = z.object({
   text: z.string(),
@@ -37,9 +46,9 @@ const jsonlLineSchema = z.object({
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The report files named by `paths`, folders expanded (sorted; `.txt` and `.jsonl`). Other files
- * in a folder come back `skipped`, so the summary can name them instead of leaving them out
- * without a word.
+ * The report files named by `paths`, folders expanded (sorted; report extensions; not the
+ * `<page>_files` folder a browser saves beside `<page>.html`). Other files in a folder come back
+ * `skipped`, so a summary can name them instead of leaving them out without a word.
  */
 export async function listReportFiles(paths: string[]): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
@@ -48,10 +57,14 @@ export async function listReportFiles(paths: string[]): Promise<ListedFile[]> {
       const info = await stat(path);
       if (info.isDirectory()) {
         const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+        const names = new Set(entries.map((e) => e.name.toLowerCase()));
+        const isSavedAssets = (name: string): boolean => /_files$/i.test(name) && PAGE_EXTENSIONS.some((ext) => names.has(`${name.slice(0, -6).toLowerCase()}${ext}`));
         for (const entry of entries) {
           const nested = join(path, entry.name);
-          if (entry.isDirectory() || REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(...(await listReportFiles([nested])));
-          else out.push({ file: nested, skipped: 'not a report file (.txt or .jsonl)' });
+          if (entry.isDirectory()) {
+            if (!isSavedAssets(entry.name)) out.push(...(await listReportFiles([nested])));
+          } else if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(...(await listReportFiles([nested])));
+          else out.push({ file: nested, skipped: `not a report file (${[...REPORT_EXTENSIONS].join(', ')})` });
         }
       } else out.push({ file: path });
     } catch (error) {
@@ -61,14 +74,17 @@ export async function listReportFiles(paths: string[]): Promise<ListedFile[]> {
   return out;
 }
 
-/** Reads every report under `paths`, yielding one result per report (or per failed file or line); skipped files yield nothing. */
+/** Reads every report under `paths`, yielding one result per report (or per failed or skipped file or line). */
 export async function* readReports(paths: string[], limits: ReportLimits = DEFAULT_REPORT_LIMITS): AsyncGenerator<ReadResult> {
   for (const entry of await listReportFiles(paths)) yield* readFileReports(entry, limits);
 }
 
 /** The reports of one listed file. */
 export async function* readFileReports(entry: ListedFile, limits: ReportLimits = DEFAULT_REPORT_LIMITS): AsyncGenerator<ReadResult> {
-  if (entry.skipped) return;
+  if (entry.skipped) {
+    yield { ok: false, file: entry.file, reason: entry.skipped, skipped: true };
+    return;
+  }
   if (entry.error) {
     yield { ok: false, file: entry.file, reason: entry.error };
     return;
@@ -79,30 +95,45 @@ export async function* readFileReports(entry: ListedFile, limits: ReportLimits =
     return;
   }
   const { handle, info } = opened;
+  const extension = extname(entry.file).toLowerCase();
   try {
-    if (extname(entry.file).toLowerCase() === '.jsonl') yield* readFeed(entry.file, handle, limits);
-    else yield await readTextReport(entry.file, handle, info, limits);
+    if (extension === '.jsonl') yield* readFeed(entry.file, handle, limits);
+    else if (PAGE_EXTENSIONS.includes(extension) || FEED_EXTENSIONS.includes(extension)) {
+      const read = await readBounded(handle, info, MAX_PAGE_FILE_BYTES);
+      if ('tooLarge' in read) yield { ok: false, file: entry.file, reason: `too large: ${describeBytes(read.tooLarge)} (a saved page or feed file may have ${describeBytes(MAX_PAGE_FILE_BYTES)})` };
+      else {
+        yield* PAGE_EXTENSIONS.includes(extension) ? [readSavedPage(read.bytes, entry.file)] : readFeedFile(read.bytes, entry.file);
+      }
+    } else yield await readTextReport(entry.file, handle, info, limits);
   } finally {
     await handle.close();
   }
 }
 
-async function readTextReport(file: string, handle: FileHandle, info: Stats, limits: ReportLimits): Promise<ReadResult> {
-  if (info.size > limits.maxBytes) return { ok: false, file, reason: tooLarge(info.size, limits) };
-  // Read at most one byte past the limit: the file may have grown since it was measured.
-  const buffer = Buffer.alloc(Math.min(info.size, limits.maxBytes) + 1);
+/**
+ * The bytes of an open file, at most `maxBytes` (one byte past it is read to tell: the file may
+ * have grown since it was measured), or how large it is past the limit.
+ */
+async function readBounded(handle: FileHandle, info: Stats, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+  if (info.size > maxBytes) return { tooLarge: info.size };
+  const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
   let length = 0;
   for (;;) {
     const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
     if (bytesRead === 0) break;
     length += bytesRead;
-    if (length === buffer.length) return { ok: false, file, reason: tooLarge(length, limits) };
+    if (length === buffer.length) return { tooLarge: length };
   }
-  const bytes = buffer.subarray(0, length);
-  if (bytes.includes(0)) return { ok: false, file, reason: 'binary content, not text' };
+  return { bytes: buffer.subarray(0, length) };
+}
+
+async function readTextReport(file: string, handle: FileHandle, info: Stats, limits: ReportLimits): Promise<ReadResult> {
+  const read = await readBounded(handle, info, limits.maxBytes);
+  if ('tooLarge' in read) return { ok: false, file, reason: tooLarge(read.tooLarge, limits) };
+  if (read.bytes.includes(0)) return { ok: false, file, reason: 'binary content, not text' };
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = utf8.decode(read.bytes);
   } catch {
     return { ok: false, file, reason: 'not valid UTF-8 text' };
   }

@@ -60,7 +60,7 @@ export function checkText(text: string, limits: ReportLimits = DEFAULT_REPORT_LI
   if (controls > text.length / 100) return 'binary content, not text';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
   const tags = text.slice(0, 20000).match(/<\/?(?:html|head|body|div|p|span|script|meta|a|table|br)\b[^>]*>/gi)?.length ?? 0;
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || tags > 10) return 'an HTML page, not report text (save the article text instead)';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || tags > 10) return "an HTML page, not report text (send the article's text, or save the page as .html to have its article read)";
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractionRecord, ReportInput } from '../extract/record.ts';
+import type { ExtractionRecord, ReportInput } from '../extract/record/schema.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
 /** Extracts reports in worker threads, each within a time limit. */

@@ -1,4 +1,4 @@
-import type { ReportInput } from '../extract/record.ts';
+import type { ReportInput } from '../extract/record/schema.ts';
 import type { DatabaseAddress } from '../graph/database.ts';
 import { loadRecord } from '../graph/load.ts';
 import type { LoadOutcome } from '../graph/load.ts';

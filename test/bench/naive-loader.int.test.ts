@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countGraph } from '../../bench/graph-counts.ts';
 import { loadRecordNaively } from '../../bench/naive-loader.ts';
 import { extractReport } from '../../src/extract/extract.ts';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';
 import { loadRecord } from '../../src/graph/load.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, parseLooseDate } from '../../src/extract/dates.ts';
-import { parseVietnameseNumber } from '../../src/extract/numbers.ts';
-import { shadowOf } from '../../src/extract/shadow.ts';
+import { findDates, parseLooseDate } from '../../src/extract/text/dates.ts';
+import { parseVietnameseNumber } from '../../src/extract/text/numbers.ts';
+import { shadowOf } from '../../src/extract/text/fold.ts';
 
 const dates = (text: string) => findDates(shadowOf(text)).map(({ day, month, year }) => ({ day, month, ...(year ? { year } : {}) }));
 
@@ -13,6 +13,21 @@ describe('dates as reports write them', () => {
     expect(dates('Ngày 8/7, Liên minh HTX tỉnh')).toEqual([{ day: 8, month: 7 }]);
     expect(dates('Ngày 26 - 2, UBND tỉnh tổ chức họp')).toEqual([{ day: 26, month: 2 }]);
     expect(dates('Sáng 15.3, tại hội trường')).toEqual([{ day: 15, month: 3 }]);
+    expect(dates('Sáng nay (14/5), tại hội trường')).toEqual([{ day: 14, month: 5 }]);
+    expect(dates('Hôm qua 2.9, Liên minh HTX')).toEqual([{ day: 2, month: 9 }]);
+    // the first day of a span
+    expect(dates('trong 2 ngày (20 và 21/8), các đoàn')).toEqual([{ day: 20, month: 8 }]);
+    expect(dates('Trong 2 ngày 06 và 07/10/2022, tại')).toEqual([{ day: 6, month: 10, year: 2022 }]);
+  });
+
+  it('tells event dates from ranges and bracketed asides', () => {
+    const found = findDates(shadowOf('Nhân Ngày Quốc tế (1/7), Lễ kỷ niệm 20 năm (2/3/2004 - 2/3/2024) diễn ra ngày 5/3/2024.'));
+    expect(found.map(({ day, month, aside, ranged }) => ({ day, month, ...(aside ? { aside } : {}), ...(ranged ? { ranged } : {}) }))).toEqual([
+      { day: 1, month: 7, aside: true },
+      { day: 2, month: 3, ranged: true },
+      { day: 2, month: 3, ranged: true },
+      { day: 5, month: 3 },
+    ]);
   });
 
   it('ignores impossible dates and plain numbers', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fold, foldSlowly } from '../../src/extract/fold.ts';
+import { fold, foldSlowly } from '../../src/extract/text/fold.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 

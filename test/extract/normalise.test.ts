@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText } from '../../src/extract/normalise.ts';
-import { canonicalToneMarks } from '../../src/extract/provinces.ts';
+import { normaliseText } from '../../src/extract/text/normalise.ts';
+import { canonicalToneMarks } from '../../src/extract/places/provinces.ts';
 import { extractReport } from '../../src/extract/extract.ts';
 
 describe('normalisation', () => {
@@ -15,7 +15,7 @@ describe('normalisation', () => {
       ],
       welcomeOutlet: 'Cổng thông tin điện tử Tỉnh An Giang',
       outletLine: 'cổng thông tin điện tử tỉnh an giang',
-      publishedLine: '01/02/2021',
+      pageDate: { year: 2021, month: 2, day: 1 },
       dropped: 7,
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../src/extract/data/provinces.json' with { type: 'json' };
-import { loadGazetteer } from '../../src/extract/province-data.ts';
+import { loadGazetteer } from '../../src/extract/places/gazetteer.ts';
 import {
   canonicalProvince,
   canonicalToneMarks,
@@ -11,7 +11,7 @@ import {
   provinceFromSource,
   provinceFromUrl,
   resolveProvinceAt,
-} from '../../src/extract/provinces.ts';
+} from '../../src/extract/places/provinces.ts';
 
 /** The 63 → 34 table of `../shared/reference/provinces-2025.md`: old unit → unit from 1 Jul 2025. */
 const MERGER: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract/extract.ts';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 
 /** Short reports written for these tests: each states one thing the extractor must read. */
 
@@ -40,7 +40,6 @@ describe('officials in every common order', () => {
       'HOLDS_POSITION Nguyễn Khải -> Liên minh Hợp tác xã tỉnh Đồng Nai (Chủ tịch)',
       'HOLDS_POSITION Lê Minh Tâm -> Liên minh Hợp tác xã Việt Nam (Ủy viên Ban Thường vụ)',
       'HOLDS_POSITION Lê Minh Tâm -> Viện Kinh tế hợp tác (Viện trưởng)',
-      'ATTENDED Liên minh Hợp tác xã tỉnh Đồng Nai -> Hội nghị tổng kết năm 2023 (attended)',
       'ATTENDED Trần Văn Vĩnh -> Hội nghị tổng kết năm 2023 (directed)',
       'ATTENDED Nguyễn Khải -> Hội nghị tổng kết năm 2023 (spoke)',
       'ATTENDED Lê Minh Tâm -> Hội nghị tổng kết năm 2023 (spoke)',
@@ -90,13 +89,13 @@ describe('awards', () => {
     const awards = r.entities.filter((e) => e.type === 'Award').map((e) => ({ kind: e.kind, date: e.date, province: e.province, attributes: e.attributes }));
     expect(awards).toEqual([
       { kind: 'Bằng khen', date: '2023-01-10', province: 'Sơn La', attributes: { collectives: 3, individuals: 4 } },
-      { kind: 'Ngôi sao HTX', date: '2023-01-10', province: 'Sơn La', attributes: undefined },
+      { kind: 'Ngôi sao Hợp tác xã', date: '2023-01-10', province: 'Sơn La', attributes: { written: 'Ngôi sao HTX' } },
     ]);
     expect(links(r).filter((l) => /AWARDED_BY|RECEIVED/.test(l))).toEqual([
       'AWARDED_BY Bằng khen của Ủy ban nhân dân tỉnh -> Ủy ban nhân dân tỉnh',
       'RECEIVED Hợp tác xã Nông nghiệp Chiềng Sơn -> Bằng khen của Ủy ban nhân dân tỉnh',
-      'AWARDED_BY Ngôi sao HTX của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
-      'RECEIVED Hợp tác xã Dịch vụ Mộc Châu -> Ngôi sao HTX của Liên minh Hợp tác xã Việt Nam',
+      'AWARDED_BY Ngôi sao Hợp tác xã của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
+      'RECEIVED Hợp tác xã Dịch vụ Mộc Châu -> Ngôi sao Hợp tác xã của Liên minh Hợp tác xã Việt Nam',
     ]);
   });
 });

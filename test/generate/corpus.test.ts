@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractionRecordSchema, reportInputSchema } from '../../src/extract/record.ts';
+import { extractionRecordSchema, reportInputSchema } from '../../src/extract/record/schema.ts';
 import { generateCorpus, generateReport } from '../../src/generate/corpus.ts';
 import { toGoldRecord } from '../../src/generate/gold.ts';
 import { readProvinceEras } from '../../src/generate/province-eras.ts';

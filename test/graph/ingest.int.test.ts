@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInt } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 import { generateCorpus } from '../../src/generate/corpus.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, ExtractionRecord } from '../../src/extract/record.ts';
+import type { Entity, ExtractionRecord } from '../../src/extract/record/schema.ts';
 import { foldLocalName, foldName, isProvincialName, provinceKey, reportKey, scopeOf } from '../../src/graph/keys.ts';
 import { buildLoadPlan } from '../../src/graph/load-plan.ts';
 import { resolveRecord } from '../../src/graph/resolve.ts';

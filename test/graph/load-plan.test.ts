@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, ExtractionRecord } from '../../src/extract/record.ts';
+import type { Entity, ExtractionRecord } from '../../src/extract/record/schema.ts';
 import { buildLoadPlan, groupLoad } from '../../src/graph/load-plan.ts';
 
 function record(file: string, publishedAt: string, entities: Entity[], relations: ExtractionRecord['relations'] = []): ExtractionRecord {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isInt } from 'neo4j-driver';
-import type { ExtractionRecord } from '../../src/extract/record.ts';
+import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';
 import { deleteReport, loadRecord, loadRecordGroup } from '../../src/graph/load.ts';

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { fold } from '../../../src/extract/fold.ts';
-import { extractionRecordSchema } from '../../../src/extract/record.ts';
-import type { ExtractionRecord, Span } from '../../../src/extract/record.ts';
+import { fold } from '../../../src/extract/text/fold.ts';
+import { extractionRecordSchema } from '../../../src/extract/record/schema.ts';
+import type { ExtractionRecord, Span } from '../../../src/extract/record/schema.ts';
 
 /**
  * Extraction records built from the hand-made gold answers for the seeds, so the API can be

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { extractionRecordSchema } from '../../../src/extract/record.ts';
-import type { ExtractionRecord, Span } from '../../../src/extract/record.ts';
+import { extractionRecordSchema } from '../../../src/extract/record/schema.ts';
+import type { ExtractionRecord, Span } from '../../../src/extract/record/schema.ts';
 
 /** The hand-made answers for the seeds, beside the project at `../shared/eval/gold`. */
 const GOLD_DIR = fileURLToPath(new URL('../../../../shared/eval/gold/', import.meta.url));
