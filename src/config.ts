@@ -38,6 +38,8 @@ export type Config = {
     exportTimeoutMs: number;
     /** Exports and network measures computed at once; a few more wait, the rest are refused. */
     maxExports: number;
+    /** Most nodes `network` answers with; a larger selection is refused (exports have no such bound). */
+    maxNetworkNodes: number;
     /** Time a client has to send a request's headers, the whole request, and between requests on a kept-alive connection. */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
@@ -174,6 +176,7 @@ export const CONFIG_VARIABLES = {
   API_MAX_TOKENS: integerIn(100, 1_000_000, 2000),
   API_EXPORT_TIMEOUT_MS: integerIn(1000, 3_600_000, 120_000),
   API_MAX_EXPORTS: integerIn(1, 64, 1),
+  API_MAX_NETWORK_NODES: integerIn(1, 1_000_000, 5000),
   API_HEADERS_TIMEOUT_MS: integerIn(100, 600_000, 10_000),
   API_REQUEST_TIMEOUT_MS: integerIn(100, 3_600_000, 60_000),
   API_KEEP_ALIVE_TIMEOUT_MS: integerIn(100, 600_000, 5000),
@@ -240,6 +243,7 @@ function buildConfig(values: Values): Config {
       maxTokens: values.API_MAX_TOKENS,
       exportTimeoutMs: values.API_EXPORT_TIMEOUT_MS,
       maxExports: values.API_MAX_EXPORTS,
+      maxNetworkNodes: values.API_MAX_NETWORK_NODES,
       headersTimeoutMs: values.API_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: values.API_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: values.API_KEEP_ALIVE_TIMEOUT_MS,

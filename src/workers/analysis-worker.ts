@@ -6,7 +6,7 @@ import type { ExportFormat } from '../export/render-export.ts';
 import { tabulateNetwork } from '../export/network-table.ts';
 import type { DatabaseAddress } from '../graph/database.ts';
 import { fetchSubgraph } from '../graph/subgraph.ts';
-import type { SubgraphNode } from '../graph/subgraph.ts';
+import type { Subgraph, SubgraphNode } from '../graph/subgraph.ts';
 import { computeMetrics } from '../metrics/compute-metrics.ts';
 import type { NodeMetrics } from '../metrics/compute-metrics.ts';
 import { describeThreadFailure, threadGateway } from './thread-gateway.ts';
@@ -19,7 +19,10 @@ import type { ThreadFailure } from './thread-gateway.ts';
  * graph of 2,029 reports; here they take a thread.
  */
 
-export type AnalysisJob = { kind: 'export'; format: ExportFormat; baseName: string } | { kind: 'metrics'; orderBy: keyof Omit<NodeMetrics, 'community'>; first: number };
+export type AnalysisJob =
+  | { kind: 'export'; format: ExportFormat; baseName: string }
+  | { kind: 'metrics'; orderBy: keyof Omit<NodeMetrics, 'community'>; first: number }
+  | { kind: 'network'; maxNodes: number };
 export type AnalysisTask = { address: DatabaseAddress; readTimeoutMs: number; plan: PlannedSelection; job: AnalysisJob };
 
 export type ExportedFile = { format: ExportFormat; fileName: string; mediaType: string; bytes: Uint8Array };
@@ -27,6 +30,7 @@ export type MeasuredNode = NodeMetrics & { node: SubgraphNode };
 export type AnalysisResult =
   | { ok: true; kind: 'export'; nodeCount: number; edgeCount: number; file: ExportedFile }
   | { ok: true; kind: 'metrics'; nodeCount: number; edgeCount: number; communityCount: number; modularity: number; nodes: MeasuredNode[] }
+  | { ok: true; kind: 'network'; nodeCount: number; edgeCount: number; subgraph: Subgraph | null }
   | ThreadFailure;
 
 export default async function analyse(task: AnalysisTask): Promise<AnalysisResult | ReturnType<typeof Piscina.move>> {
@@ -34,6 +38,8 @@ export default async function analyse(task: AnalysisTask): Promise<AnalysisResul
     const gateway = await threadGateway(task.address);
     const subgraph = restrictToWindow(await fetchSubgraph(gateway, task.plan.selection, { timeoutMs: task.readTimeoutMs }), task.plan.window);
     const counts = { nodeCount: subgraph.nodes.length, edgeCount: subgraph.edges.length };
+    // A network past the bound is not sent back: the main thread would have to take it in and answer it field by field.
+    if (task.job.kind === 'network') return { ok: true, kind: 'network', ...counts, subgraph: counts.nodeCount > task.job.maxNodes ? null : subgraph };
     const metrics = computeMetrics(subgraph);
     if (task.job.kind === 'metrics') {
       const measure = task.job.orderBy;

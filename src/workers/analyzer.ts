@@ -1,14 +1,17 @@
 import type { PlannedSelection } from '../export/selector.ts';
 import type { ExportFormat } from '../export/render-export.ts';
 import type { DatabaseAddress } from '../graph/database.ts';
+import type { Subgraph } from '../graph/subgraph.ts';
 import type { AnalysisJob, AnalysisResult, AnalysisTask, ExportedFile, MeasuredNode } from './analysis-worker.ts';
 import { reviveThreadFailure } from './thread-gateway.ts';
-import { createWorkerPool } from './worker-pool.ts';
+import { API_THREAD_NICENESS, createWorkerPool } from './worker-pool.ts';
 
 export type { ExportedFile, MeasuredNode } from './analysis-worker.ts';
 
 export type ExportOutcome = { nodeCount: number; edgeCount: number; file: ExportedFile };
 export type MetricsOutcome = { nodeCount: number; edgeCount: number; communityCount: number; modularity: number; nodes: MeasuredNode[] };
+/** A selection's nodes and edges, or only how many there are when the nodes are more than asked for at most. */
+export type NetworkOutcome = { nodeCount: number; edgeCount: number; subgraph: Subgraph | null };
 
 /** Exports and network measures of any subgraph, computed in worker threads. */
 export type Analyzer = {
@@ -16,6 +19,8 @@ export type Analyzer = {
   exportFile(plan: PlannedSelection, format: ExportFormat, baseName: string): Promise<ExportOutcome>;
   /** The subgraph's measures and its `first` nodes, best first by `orderBy`. */
   measure(plan: PlannedSelection, orderBy: Extract<AnalysisJob, { kind: 'metrics' }>['orderBy'], first: number): Promise<MetricsOutcome>;
+  /** The subgraph itself, when it has at most `maxNodes` nodes (`subgraph` null otherwise). */
+  network(plan: PlannedSelection, maxNodes: number): Promise<NetworkOutcome>;
   close(): Promise<void>;
 };
 
@@ -45,7 +50,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     maxQueue: options.maxQueue ?? 4 * options.threads,
     timeoutMs: options.timeoutMs,
     timeoutVariable: 'API_EXPORT_TIMEOUT_MS',
-    niceIncrement: 5,
+    niceIncrement: API_THREAD_NICENESS,
   });
   const run = async (plan: PlannedSelection, job: AnalysisJob): Promise<AnalysisResult & { ok: true }> => {
     const result = await pool.run({ address: options.address, readTimeoutMs: options.readTimeoutMs, plan, job });
@@ -55,14 +60,19 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   return {
     async exportFile(plan, format, baseName) {
       const result = await run(plan, { kind: 'export', format, baseName });
-      if (result.kind !== 'export') throw new Error('the export worker answered a measure');
+      if (result.kind !== 'export') throw new Error('the export worker answered something else than a file');
       return { nodeCount: result.nodeCount, edgeCount: result.edgeCount, file: result.file };
     },
     async measure(plan, orderBy, first) {
       const result = await run(plan, { kind: 'metrics', orderBy, first });
-      if (result.kind !== 'metrics') throw new Error('the export worker answered a file');
+      if (result.kind !== 'metrics') throw new Error('the export worker answered something else than a measure');
       const { ok: _ok, kind: _kind, ...outcome } = result;
       return outcome;
+    },
+    async network(plan, maxNodes) {
+      const result = await run(plan, { kind: 'network', maxNodes });
+      if (result.kind !== 'network') throw new Error('the export worker answered something else than a network');
+      return { nodeCount: result.nodeCount, edgeCount: result.edgeCount, subgraph: result.subgraph };
     },
     close: () => pool.close(),
   };

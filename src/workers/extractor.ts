@@ -30,7 +30,6 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     maxQueue: options.maxQueue ?? 16,
     timeoutMs: options.timeoutMs,
     timeoutVariable: 'EXTRACT_TIMEOUT_MS',
-    niceIncrement: 5,
   });
   return { extract: (input) => pool.run(input), close: () => pool.close() };
 }

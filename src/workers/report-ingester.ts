@@ -3,7 +3,7 @@ import type { DatabaseAddress } from '../graph/database.ts';
 import type { LoadOutcome } from '../graph/load.ts';
 import type { IngestResult, IngestTask } from './ingest-worker.ts';
 import { reviveThreadFailure } from './thread-gateway.ts';
-import { createWorkerPool } from './worker-pool.ts';
+import { API_THREAD_NICENESS, createWorkerPool } from './worker-pool.ts';
 
 /** Extracts and loads reports for the API, in a worker thread. */
 export type ReportIngester = {
@@ -35,7 +35,7 @@ export function createReportIngester(options: ReportIngesterOptions): ReportInge
     maxQueue: options.maxQueue ?? 8,
     timeoutMs: options.extractTimeoutMs + options.writeTimeoutMs,
     timeoutVariable: 'EXTRACT_TIMEOUT_MS + API_QUERY_TIMEOUT_MS',
-    niceIncrement: 5,
+    niceIncrement: API_THREAD_NICENESS,
   });
   return {
     async ingest(input) {
