@@ -50,7 +50,8 @@ try {
   await gateway.close();
   say(`graph: ${summary.loaded} generated reports loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
 
-  const api = await spawnApi({ NEO4J_URI: neo4j.uri, PORT: '0', HOPTAC_API_KEY: key, REPORT_MAX_BYTES: '8m' });
+  // No extraction limit: the figures are of the API while the whole report is extracted, however busy the machine.
+  const api = await spawnApi({ NEO4J_URI: neo4j.uri, PORT: '0', HOPTAC_API_KEY: key, REPORT_MAX_BYTES: '8m', EXTRACT_TIMEOUT_MS: '3600000' });
   try {
     const origin = new URL(api.url).origin;
     const target = await pickOfficial(api.url);
