@@ -73,7 +73,7 @@ try {
   const server = await startApiServer({
     config: { ...config, api: { ...config.api, host: '127.0.0.1', port: 0 } },
     database,
-    mount: [(app) => mountAnalystRoutes(app, { gateway: database.gateway })],
+    mount: [(app, services) => mountAnalystRoutes(app, { analyzer: services.analyzer })],
   });
   const browser = await openChromium({ width: 1400, height: 900 });
   try {
