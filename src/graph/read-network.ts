@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Gateway } from './gateway.ts';
 import { provinceKey } from './keys.ts';
-import { toRelationRow } from './read-relations.ts';
+import { EVIDENCE_LIMIT, toRelationRow } from './read-relations.ts';
 import type { RelationRow } from './read-relations.ts';
 import { parseNodeRow, readRows, rowMapSchema } from './read-rows.ts';
 import type { NodeRow, ReadOptions } from './read-rows.ts';
@@ -46,9 +46,12 @@ export type TimelineRow = { event: NodeRow; relation: string; link: RelationRow 
 
 const timelineSchema = z.object({ node: z.unknown(), relation: z.string(), props: rowMapSchema });
 
-/** The dated meetings and awards involving an entity, oldest first; `link` is null for LOCATED_IN and SELF. */
+/**
+ * The dated meetings and awards involving an entity, oldest first; `link` (with the evidence of the
+ * `EVIDENCE_LIMIT` reports published last) is null for LOCATED_IN and SELF.
+ */
 export async function readTimeline(gateway: Gateway, key: string, limit: number, options: ReadOptions = {}): Promise<TimelineRow[]> {
-  const rows = await readRows(gateway, 'api/timeline', { key, limit }, options);
+  const rows = await readRows(gateway, 'api/timeline', { key, limit, evidenceLimit: EVIDENCE_LIMIT }, options);
   return rows.map((row) => {
     const { node, relation, props } = timelineSchema.parse(row);
     const link = relation === 'LOCATED_IN' || relation === 'SELF' ? null : toRelationRow(relation, true, props, node);

@@ -208,6 +208,32 @@ describe('relationship queries', () => {
     expect(series?.points.map((p) => [p.value, p.qualifier, p.province])).toEqual([[16300, 'about', 'Hòa Bình']]);
   });
 
+  it('gives each timeline entry the sentences that state the entity’s part in it', async () => {
+    const response = await post(`{
+      timeline(id: "alliance:phu tho") { date kind relation event { id name } evidence { reportId text } }
+      meetings(filter: { province: "Phú Thọ", from: "2021-04-06", to: "2021-04-06" }) {
+        nodes { id organisers { organiser { id } evidence { reportId text } } }
+      }
+    }`);
+    expect(response.errors).toEqual([]);
+    type Sentence = { reportId: string; text: string };
+    const data = response.data as {
+      timeline: { date: string; kind: string; relation: string; event: { id: string; name: string }; evidence: Sentence[] }[];
+      meetings: { nodes: { id: string; organisers: { organiser: { id: string }; evidence: Sentence[] }[] }[] };
+    };
+    const organised = data.timeline.find((entry) => entry.relation === 'ORGANIZED');
+    expect(organised).toMatchObject({ date: '2021-04-06', kind: 'MEETING', event: { name: 'Hội nghị lần thứ III Ban Chấp hành Liên minh Hợp tác xã tỉnh khóa VI' } });
+    // The sentence is the one the ORGANIZED relationship carries: the meeting's organiser field says the same.
+    const meeting = data.meetings.nodes.find((node) => node.id === organised?.event.id);
+    const organiser = meeting?.organisers.find((entry) => entry.organiser.id === 'alliance:phu tho');
+    expect(organiser?.evidence).toHaveLength(1);
+    expect(organised?.evidence).toEqual(organiser?.evidence);
+    expect(organised?.evidence[0]?.reportId).toMatch(/000_2724eaa73db04998\.txt$/);
+    expect(organised?.evidence[0]?.text).toContain('Liên minh Hợp tác xã');
+    // Every entry that links the alliance to an event carries its sentence (only events merely held in a province have none).
+    for (const entry of data.timeline) expect(entry.evidence.length, `${entry.relation} ${entry.event.name}`).toBeGreaterThan(0);
+  });
+
   it('rolls statistics up from the provinces merged into today’s province', async () => {
     const response = await post(`{
       plain: statistics(province: "Phú Thọ", metric: cooperatives_total) { points { province value } }
