@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/graph/database.ts';
 import type { Subgraph } from '../../src/graph/subgraph.ts';
 import { buildWeb } from '../../src/web/build-web.ts';
-import type { LayoutReport } from '../../src/web/network-view.ts';
+import type { LayoutReport } from '../../src/web/network/network-view.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { readGraphml } from '../export/read-back.ts';
 import { openChromium } from './support/chromium.ts';

@@ -1,12 +1,13 @@
-import type { Subgraph } from '../graph/subgraph.ts';
-import type { NetworkMetrics } from '../metrics/compute-metrics.ts';
-import type { AnalysisReply, AnalysisRequest, Point } from './analysis-protocol.ts';
+import type { Subgraph } from '../../graph/subgraph.ts';
+import type { NetworkMetrics } from '../../metrics/compute-metrics.ts';
+import type { AnalysisReply, AnalysisRequest, LayoutName, LayoutNode, Point } from './analysis-protocol.ts';
 
 /** Talks to the analysis workers: each call is one request, answered by a promise. */
 export type Analysis = {
-  /** ForceAtlas2 from the given positions; `onProgress` hears how many iterations are done. */
+  /** A layout from the given positions; `onProgress` hears how many ForceAtlas2 iterations are done. */
   layout(
-    nodes: ({ id: string } & Point)[],
+    layout: LayoutName,
+    nodes: LayoutNode[],
     edges: [string, string][],
     iterations: number,
     onProgress?: (done: number, total: number) => void,
@@ -25,8 +26,8 @@ export function startAnalysis(): Analysis {
   const measures = connect(spawnWorker());
   let nextId = 1;
   return {
-    async layout(nodes, edges, iterations, onProgress) {
-      const reply = await layouts({ id: nextId++, kind: 'layout', nodes, edges, iterations }, onProgress);
+    async layout(layout, nodes, edges, iterations, onProgress) {
+      const reply = await layouts({ id: nextId++, kind: 'layout', layout, nodes, edges, iterations }, onProgress);
       if (reply.kind !== 'layout') throw new Error(`analysis worker answered a layout with ${reply.kind}`);
       return { positions: reply.positions, ms: reply.ms };
     },

@@ -1,5 +1,5 @@
-import { renderTable, type ExportFormat } from '../export/render-export.ts';
-import { tabulateNetwork } from '../export/network-table.ts';
+import { renderTable, type ExportFormat } from '../../export/render-export.ts';
+import { tabulateNetwork } from '../../export/network-table.ts';
 import type { NetworkView } from './network-view.ts';
 
 /** Everything the download buttons offer: pictures and the analyst formats. */
@@ -9,13 +9,11 @@ export type DownloadKind = 'png' | 'svg' | ExportFormat;
 export async function downloadShown(view: NetworkView, kind: DownloadKind, baseName: string): Promise<void> {
   switch (kind) {
     case 'png': {
-      const blob = await view.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
-      saveBlob(blob, `${baseName}.png`);
+      saveBlob(await view.toPng(), `${baseName}.png`);
       return;
     }
     case 'svg': {
-      const cyWithSvg = view.cy as typeof view.cy & { svg(options: { full: boolean; bg: string }): string };
-      saveBlob(new Blob([cyWithSvg.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }), `${baseName}.svg`);
+      saveBlob(new Blob([view.toSvg()], { type: 'image/svg+xml' }), `${baseName}.svg`);
       return;
     }
     case 'graphml':

@@ -1,0 +1,58 @@
+/** A node that could carry a label: where it is on screen, its radius, and the size of its label text (pixels). */
+export type LabelCandidate = { id: string; x: number; y: number; radius: number; width: number; height: number };
+
+/** Where a label goes: to the right of its node, centred on it. */
+export type LabelBox = { id: string; left: number; top: number; right: number; bottom: number };
+
+/** Room kept free around every label, in pixels. */
+const GAP = 2;
+/** Side of the cells the screen is divided into to find the labels near a new one. */
+const CELL = 48;
+
+/**
+ * The density rule of the network's labels: walks the candidates in the order given (the most
+ * important first: the selected node, then the largest) and keeps each label that lies on screen
+ * and overlaps none kept before it, until `most` are kept. Whatever the zoom, the screen carries
+ * as many readable labels as fit, and no two overlap. Cost grows with the candidates, not with
+ * the labels kept (each box is compared only with boxes in the cells it touches).
+ */
+export function pickLabels(candidates: Iterable<LabelCandidate>, screen: { width: number; height: number }, most: number): LabelBox[] {
+  const kept: LabelBox[] = [];
+  const cells = new Map<number, LabelBox[]>();
+  const columns = Math.ceil(screen.width / CELL) + 2;
+  for (const candidate of candidates) {
+    if (kept.length >= most) break;
+    const box = boxOf(candidate);
+    if (box.right < 0 || box.left > screen.width || box.bottom < 0 || box.top > screen.height) continue;
+    const touched = cellsOf(box, columns);
+    if (touched.some((cell) => cells.get(cell)?.some((other) => overlaps(box, other)))) continue;
+    kept.push(box);
+    for (const cell of touched) {
+      const list = cells.get(cell);
+      if (list) list.push(box);
+      else cells.set(cell, [box]);
+    }
+  }
+  return kept;
+}
+
+function boxOf(candidate: LabelCandidate): LabelBox {
+  const left = candidate.x + candidate.radius + 3;
+  const top = candidate.y - candidate.height / 2;
+  return { id: candidate.id, left, top, right: left + candidate.width, bottom: top + candidate.height };
+}
+
+function overlaps(a: LabelBox, b: LabelBox): boolean {
+  return a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
+}
+
+/** The grid cells a box (with its gap) touches; off-screen parts share the border cells. */
+function cellsOf(box: LabelBox, columns: number): number[] {
+  const column = (x: number) => Math.max(-1, Math.min(columns - 2, Math.floor(x / CELL)));
+  const rowOf = (y: number) => Math.max(-1, Math.floor(y / CELL));
+  const touched: number[] = [];
+  for (let row = rowOf(box.top - GAP); row <= rowOf(box.bottom + GAP); row++) {
+    for (let col = column(box.left - GAP); col <= column(box.right + GAP); col++) touched.push((row + 1) * columns + col + 1);
+  }
+  return touched;
+}
