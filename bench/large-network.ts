@@ -7,7 +7,7 @@ import express from 'express';
 import type { Page } from 'playwright-core';
 import type { Subgraph } from '../src/graph/subgraph.ts';
 import { buildWeb, webDistDir } from '../src/web/build-web.ts';
-import { openChromium } from '../test/web/support/chromium.ts';
+import { gpuCompositingFlags, openChromium } from '../test/web/support/chromium.ts';
 import { cutConnected, generateGraph } from '../test/web/support/generated-subgraph.ts';
 
 /**
@@ -29,8 +29,9 @@ const program = new Command()
   .option('--reports <n>', 'generated reports the network is cut from', '3000')
   .option('--seed <n>', 'corpus seed', '1')
   .option('--runs <n>', 'runs, each on a fresh page', '2')
+  .option('--software-compositing', 'composite in software, as headless Chromium does by default (reads every WebGL frame back)')
   .parse();
-const opts = program.opts<{ nodes: string; reports: string; seed: string; runs: string }>();
+const opts = program.opts<{ nodes: string; reports: string; seed: string; runs: string; softwareCompositing?: boolean }>();
 
 type LayoutReport = { algorithm: string; nodes: number; edges: number; firstDrawMs: number; ms: number; workerMs: number };
 type PageHooks = { hoptac: { show(subgraph: Subgraph): Promise<LayoutReport> }; benchNetwork: Subgraph; benchMarks: Record<string, number> };
@@ -62,7 +63,7 @@ app.use('/graphql', (_req, res) => {
 const server = createServer(app);
 await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await openChromium({ width: 1400, height: 900 });
+const browser = await openChromium({ width: 1400, height: 900 }, { extraFlags: opts.softwareCompositing ? [] : gpuCompositingFlags });
 try {
   process.stdout.write(
     '  nodes   edges  layout+draw ms  drawing: longest task ms  >50  >200  pan/zoom: longest task ms  >50  >200  longest frame gap ms\n',

@@ -14,7 +14,7 @@ export function readTypeDefs(): string {
     .join('\n');
 }
 
-/** The example document of the landing page and the README. */
+/** The example document of the GraphQL IDE, the index page and the README. */
 export function readExampleDocument(): string {
   return readFileSync(fileURLToPath(new URL('./examples.graphql', import.meta.url)), 'utf8');
 }

@@ -4,6 +4,22 @@
  */
 export const en = {
   app: { subtitle: 'cooperative network' },
+  home: {
+    lead: 'hoptac is an open knowledge graph of Vietnam’s cooperative movement: who organised, chaired, attended, awarded and agreed to cooperate, read from news reports, each link with the sentence that states it.',
+    explore: 'Network page',
+    exploreText: '— search, explore and export the graph: overview, paths, timelines, statistics.',
+    ide: 'GraphQL IDE',
+    ideText: '— write and run queries in the browser (GraphiQL, offline), with the examples below in tabs.',
+    apiText: '— the GraphQL API for apps and scripts (JSON in, JSON out).',
+    schema: 'Schema (SDL)',
+    schemaText: '— every type and field of the API, described, to download.',
+    export: 'Export the whole graph',
+    exportText: '— as GraphML for Gephi (GEXF, Cytoscape JSON and CSV too).',
+    readyText: '— whether the API and its database answer.',
+    examples: 'Examples',
+    examplesText: 'The questions the README answers, one query each. The IDE opens each in a tab.',
+    openInIde: 'Open the IDE',
+  },
   tabs: { label: 'Views', overview: 'Overview', network: 'Network', paths: 'Paths', timeline: 'Timeline', statistics: 'Statistics' },
   links: { ide: 'GraphQL IDE' },
   language: { label: 'Language' },

@@ -9,6 +9,22 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
  */
 export const vi: Messages<typeof en> = {
   app: { subtitle: 'mạng lưới hợp tác xã' },
+  home: {
+    lead: 'hoptac là đồ thị tri thức mở về phong trào hợp tác xã Việt Nam: ai tổ chức, chủ trì, tham dự, khen thưởng và phối hợp với ai, đọc từ tin bài, mỗi liên kết kèm câu văn nêu ra nó.',
+    explore: 'Trang mạng lưới',
+    exploreText: '— tìm kiếm, khám phá và xuất đồ thị: tổng quan, đường nối, dòng thời gian, thống kê.',
+    ide: 'Công cụ GraphQL',
+    ideText: '— soạn và chạy truy vấn ngay trên trình duyệt (GraphiQL, không cần mạng), với các ví dụ dưới đây trong từng thẻ.',
+    apiText: '— API GraphQL cho ứng dụng và chương trình (gửi và nhận JSON).',
+    schema: 'Lược đồ (SDL)',
+    schemaText: '— mọi kiểu và trường của API, có mô tả, để tải về.',
+    export: 'Xuất toàn bộ đồ thị',
+    exportText: '— dạng GraphML cho Gephi (có cả GEXF, Cytoscape JSON và CSV).',
+    readyText: '— API và cơ sở dữ liệu có đang trả lời không.',
+    examples: 'Ví dụ',
+    examplesText: 'Các câu hỏi mà README trả lời, mỗi câu một truy vấn. Công cụ GraphQL mở mỗi ví dụ trong một thẻ.',
+    openInIde: 'Mở công cụ GraphQL',
+  },
   tabs: { label: 'Các trang', overview: 'Tổng quan', network: 'Mạng lưới', paths: 'Đường nối', timeline: 'Dòng thời gian', statistics: 'Thống kê' },
   links: { ide: 'Công cụ GraphQL' },
   language: { label: 'Ngôn ngữ' },

@@ -1,6 +1,7 @@
 import type Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
 import { pickLabels, type LabelBox, type LabelCandidate } from './label-placement.ts';
+import { ScreenPlaces, type ScreenPlace } from './screen-places.ts';
 
 /** The size of the network's labels on screen: the same at every zoom, so a label is always readable. */
 export const LABEL_FONT_SIZE = 12;
@@ -38,29 +39,39 @@ export function createTextMeasure(): (text: string) => number {
 export function placeLabels(renderer: Sigma, source: LabelSource, measure: (text: string) => number, camera?: CameraState): DrawnLabel[] {
   const override = camera ? { cameraState: camera } : {};
   const ratio = camera?.ratio ?? renderer.getCamera().ratio;
+  return pickFrom(source, measure, renderer.getDimensions(), (id) => {
+    const data = renderer.getNodeDisplayData(id);
+    if (!data || data.hidden) return undefined;
+    const point = renderer.framedGraphToViewport(data, override);
+    return { id, x: point.x, y: point.y, radius: renderer.scaleSize(data.size, ratio) };
+  });
+}
+
+function pickFrom(source: LabelSource, measure: (text: string) => number, screen: { width: number; height: number }, placeOf: (id: string) => ScreenPlace | undefined): DrawnLabel[] {
   const candidates = function* (): Generator<LabelCandidate> {
     for (const id of source.order()) {
-      const data = renderer.getNodeDisplayData(id);
-      if (!data || data.hidden) continue;
-      const point = renderer.framedGraphToViewport(data, override);
-      yield { id, x: point.x, y: point.y, radius: renderer.scaleSize(data.size, ratio), width: measure(source.text(id)), height: LABEL_FONT_SIZE + 2 };
+      const place = placeOf(id);
+      if (place) yield { ...place, width: measure(source.text(id)), height: LABEL_FONT_SIZE + 2 };
     }
   };
-  return pickLabels(candidates(), renderer.getDimensions(), MOST_LABELS).map((box) => ({ ...box, text: source.text(box.id) }));
+  return pickLabels(candidates(), screen, MOST_LABELS).map((box) => ({ ...box, text: source.text(box.id) }));
 }
 
 /**
- * Draws the network's labels on the renderer's label canvas after each frame (see `placeLabels`).
- * Sigma's own labels are off: its grid keeps one label per screen cell, which lets neighbouring
- * labels overlap and leaves a crowded network's smaller nodes unnamed at every zoom. Returns what
- * was drawn last.
+ * Draws the network's labels on the renderer's label canvas after each frame (see `placeLabels`),
+ * from the nodes' places on screen (given, or worked out here after each frame). Sigma's own
+ * labels are off: its grid keeps one label per screen cell, which lets neighbouring labels
+ * overlap and leaves a crowded network's smaller nodes unnamed at every zoom. Returns what was
+ * drawn last.
  */
-export function attachLabelLayer(renderer: Sigma, source: LabelSource, measure = createTextMeasure()): { drawn(): DrawnLabel[] } {
+export function attachLabelLayer(renderer: Sigma, source: LabelSource, places?: ScreenPlaces, measure = createTextMeasure()): { drawn(): DrawnLabel[] } {
   let drawn: DrawnLabel[] = [];
+  const own = places ?? new ScreenPlaces(renderer);
   renderer.on('afterRender', () => {
+    if (!places) own.update();
     const context = renderer.getCanvases().labels?.getContext('2d');
     if (!context) return;
-    drawn = placeLabels(renderer, source, measure);
+    drawn = pickFrom(source, measure, renderer.getDimensions(), (id) => own.get(id));
     context.font = LABEL_FONT;
     context.textBaseline = 'middle';
     context.lineJoin = 'round';

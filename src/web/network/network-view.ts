@@ -14,7 +14,8 @@ import { networkPng, networkSvg } from './network-picture.ts';
 import { shortenLabel } from './label-text.ts';
 import { lookNodes, type ColourScheme, type Look, type SizeMeasure } from './node-looks.ts';
 import { shapeImageUrl } from './node-shapes.ts';
-import { skipPickingWhileMoving } from './picking-guard.ts';
+import { pickOnCpu } from './cpu-picking.ts';
+import { ScreenPlaces } from './screen-places.ts';
 import { placeOnSpiral } from './placement.ts';
 
 export type { ColourScheme, SizeMeasure } from './node-looks.ts';
@@ -40,6 +41,8 @@ export type LayoutProgress = { phase: 'layout'; nodes: number; percent: number }
 
 /** Above this many edges, edges are drawn as plain lines without arrows. */
 const DENSE_EDGES = 1200;
+/** Edges handed to the renderer per frame when a large network is drawn. */
+const EDGE_SLICE = 2000;
 /** Above this many nodes, edges are left out while the network moves, so panning stays smooth on slow machines. */
 const LARGE_NETWORK = 1000;
 /** Longest label, in characters: longer names keep their beginning and their distinguishing end. */
@@ -107,9 +110,12 @@ export class NetworkView {
       nodeReducer: (node, data) => this.reduceNode(node, data as NodeAttributes),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data as EdgeAttributes),
     });
-    skipPickingWhileMoving(this.renderer);
+    // After each frame: where the nodes went on screen, then the labels placed from it.
+    const places = new ScreenPlaces(this.renderer);
+    this.renderer.on('afterRender', () => places.update());
+    pickOnCpu(this.renderer, places);
     this.labelSource = { order: () => this.labelOrder(), text: (id) => this.labelTexts.get(id) ?? id };
-    this.labels = attachLabelLayer(this.renderer, this.labelSource);
+    this.labels = attachLabelLayer(this.renderer, this.labelSource, places);
     this.renderer.on('clickNode', ({ node }) => {
       const found = this.nodes.get(node);
       if (found) handlers.onNode(found, this.metrics.nodes.get(node));
@@ -171,7 +177,7 @@ export class NetworkView {
   /** Shows a node with its neighbours and fades the rest; null shows all alike again. */
   select(id: string | null): void {
     this.selected = id !== null && this.graph.hasNode(id) ? id : null;
-    this.neighbours = this.selected ? new Set(this.graph.neighbors(this.selected)) : new Set();
+    this.neighbours = this.selected ? new Set(this.shownNeighbours(this.selected)) : new Set();
     // A full refresh: the selected node and its links move to the front (z-index needs indexing).
     this.renderer.refresh();
   }
@@ -313,10 +319,11 @@ export class NetworkView {
     if (!isCurrent()) return { ...report, firstDrawMs: NaN, ms: performance.now() - started, workerMs };
     this.metrics = metrics;
     this.handlers.onProgress({ phase: 'drawing', nodes: count });
-    this.draw(this.lookShown());
     if (mode === 'fresh') this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    const drawn = this.draw(this.lookShown(), isCurrent);
     const firstDrawMs = performance.now() - started;
-    return { ...report, firstDrawMs, ms: firstDrawMs, workerMs };
+    await drawn;
+    return { ...report, firstDrawMs, ms: performance.now() - started, workerMs };
   }
 
   private filterShown(): Subgraph {
@@ -333,29 +340,56 @@ export class NetworkView {
     return lookNodes(this.shown.nodes, this.metrics, this.sizeBy, this.colourBy);
   }
 
-  /** Builds the drawn graph of what is shown and hands it to the renderer in one go (one indexing pass, however large). */
-  private draw(looks: Map<string, Look>): void {
+  /**
+   * Builds the drawn graph of what is shown and hands it to the renderer: the nodes in one task,
+   * then the edges a slice per frame, since sigma indexes everything it draws again whenever the
+   * graph grows and one pass over tens of thousands of elements would hold the page for longer
+   * than a frame should take. Returns false when a newer change took over part-way.
+   */
+  private async draw(looks: Map<string, Look>, isCurrent: () => boolean): Promise<boolean> {
     const graph = new MultiDirectedGraph();
+    const imageOf = new Map<string, string>();
     for (const node of this.shown.nodes) {
       const look = looks.get(node.id) ?? { color: '#888888', size: 5 };
       const point = this.positions.get(node.id) ?? { x: 0, y: 0 };
+      let image = imageOf.get(node.type);
+      if (image === undefined) {
+        image = shapeImageUrl(node.type);
+        imageOf.set(node.type, image);
+      }
       const attributes: NodeAttributes = {
         x: point.x, y: point.y, size: look.size, color: look.color, label: node.name,
-        image: shapeImageUrl(node.type), entityType: node.type, type: 'shape',
+        image, entityType: node.type, type: 'shape',
       };
       graph.addNode(node.id, attributes);
     }
     const dense = this.shown.edges.length > DENSE_EDGES;
-    for (const edge of this.shown.edges) {
-      const attributes: EdgeAttributes = { size: dense ? 0.6 : 1.2, color: EDGE_COLOUR, type: dense ? 'line' : 'arrow', relation: edge.type };
-      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
-    }
-    this.graph = graph;
+    const addEdges = (edges: readonly SubgraphEdge[]) => {
+      for (const edge of edges) {
+        const attributes: EdgeAttributes = { size: dense ? 0.6 : 1.2, color: EDGE_COLOUR, type: dense ? 'line' : 'arrow', relation: edge.type };
+        graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
+      }
+    };
+    const sliced = this.shown.edges.length > EDGE_SLICE;
+    if (!sliced) addEdges(this.shown.edges);
     this.bySize = [...looks.entries()].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
     if (this.selected && !graph.hasNode(this.selected)) this.selected = null;
-    this.neighbours = this.selected ? new Set(graph.neighbors(this.selected)) : new Set();
+    this.neighbours = this.selected ? new Set(this.shownNeighbours(this.selected)) : new Set();
     this.renderer.setSetting('hideEdgesOnMove', this.shown.nodes.length > LARGE_NETWORK);
+    if (sliced) {
+      // Building the graph and indexing it are each a good part of a frame: separate tasks.
+      await nextFrame();
+      if (!isCurrent()) return false;
+    }
+    this.graph = graph;
     this.renderer.setGraph(graph);
+    if (!sliced) return true;
+    for (let start = 0; start < this.shown.edges.length; start += EDGE_SLICE) {
+      await nextFrame();
+      if (!isCurrent()) return false;
+      addEdges(this.shown.edges.slice(start, start + EDGE_SLICE));
+    }
+    return true;
   }
 
   private paint(): Promise<void> {
@@ -366,6 +400,11 @@ export class NetworkView {
     });
     this.drawing = painted.catch(() => undefined);
     return painted;
+  }
+
+  /** The shown nodes linked to a node (read from the shown edges, which may still be on their way to the renderer). */
+  private shownNeighbours(id: string): string[] {
+    return this.shown.edges.flatMap((edge) => (edge.source === id ? [edge.target] : edge.target === id ? [edge.source] : []));
   }
 
   /** The selected node, the centre, the selected node's neighbours, then every node by size. */
@@ -385,8 +424,13 @@ export class NetworkView {
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
     if (!this.selected) return data;
-    const [source, target] = this.graph.extremities(edge);
+    const [source, target] = this.renderer.getGraph().extremities(edge);
     if (source === this.selected || target === this.selected) return { ...data, color: HIGHLIGHT, size: Math.max(2, data.size * 2), zIndex: 1 };
     return { ...data, color: FADED };
   }
+}
+
+/** Resolves once the browser has drawn the next frame and left that frame's task. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
