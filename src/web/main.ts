@@ -115,7 +115,6 @@ async function show(result: ApiResult<Subgraph>, centre: string | null, name: st
   if (result.data.nodes.length === 0) return report(() => t('status.nothing'), true);
   baseName = name;
   afterChange(await view.replace(result.data, centre));
-  if (centre) view.select(centre);
 }
 
 async function loadAround(id: string): Promise<void> {

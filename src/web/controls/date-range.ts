@@ -81,8 +81,10 @@ export class DateRange {
 
   private writeInputs(): void {
     const language = currentLanguage();
-    this.fromInput.value = formatDay(this.range?.from ?? null, language);
-    this.toInput.value = formatDay(this.range?.to ?? null, language);
+    // Written the way the placeholder asks days to be typed: dd/mm/yyyy in Vietnamese, ISO otherwise.
+    const write = (day: string | undefined) => (day ? (language === 'vi' ? formatDay(day, language) : day) : '');
+    this.fromInput.value = write(this.range?.from);
+    this.toInput.value = write(this.range?.to);
     this.fromInput.placeholder = dayPattern(language);
     this.toInput.placeholder = dayPattern(language);
   }

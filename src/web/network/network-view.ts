@@ -105,6 +105,8 @@ export class NetworkView {
       labelFont: LABEL_FONT_FAMILY,
       labelSize: LABEL_FONT_SIZE,
       zIndex: true,
+      // Room at the sides for the labels of the outermost nodes.
+      stagePadding: 60,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
       nodeReducer: (node, data) => this.reduceNode(node, data as NodeAttributes),

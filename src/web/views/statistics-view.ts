@@ -116,11 +116,12 @@ export class StatisticsView {
           Plot.dot(points, { x: 'label', y: 'value', fill: 'province', r: 5, title }),
         ];
     const chart = Plot.plot({
-      width: 640,
+      // A few times make narrow charts: a single figure is no wall of colour.
+      width: Math.min(680, 220 + 110 * times.length),
       height: 240,
       marginLeft: 60,
       style: { fontSize: '11px', background: 'transparent' },
-      x: { type: 'band', domain: times, label: null },
+      x: { type: 'band', domain: times, label: null, padding: 0.3 },
       y: { label: unit, grid: true, tickFormat: (value: number) => formatNumber(value, language) },
       color: { type: 'categorical', domain: provinces, range: PROVINCE_COLOURS, legend: true },
       marks,

@@ -89,7 +89,7 @@ export class TimelineView {
       'ol',
       { className: 'timeline' },
       ...entries.map((entry) => {
-        const role = entry.role && entry.relation === 'ATTENDED' ? ` (${roleName(entry.role)})` : '';
+        const role = entry.role && entry.role !== 'attended' && entry.relation === 'ATTENDED' ? ` (${roleName(entry.role)})` : '';
         const item = element('li', { className: 'timeline-entry' });
         item.dataset.relation = entry.relation;
         item.dataset.event = entry.event.id;
