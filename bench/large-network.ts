@@ -1,14 +1,12 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import express from 'express';
 import type { Page } from 'playwright-core';
 import type { Subgraph } from '../src/graph/subgraph.ts';
-import { buildWeb, webDistDir } from '../src/web/build-web.ts';
+import { buildWebIfStale } from '../src/web/build-web.ts';
 import { gpuCompositingFlags, openChromium } from '../test/web/support/chromium.ts';
 import { cutConnected, generateGraph } from '../test/web/support/generated-subgraph.ts';
+import { serveBuiltPages } from '../test/web/support/static-pages.ts';
 
 /**
  * Is a large network fluid on the network page? Generates a corpus (no database: the graph its
@@ -54,15 +52,9 @@ process.stdout.write(
   `large network benchmark · ${opts.reports} generated reports (seed ${opts.seed}) · network of ${network.nodes.length} nodes, ${network.edges.length} edges\n` +
     `${cpus().length} cores · load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}\n`,
 );
-await buildWeb();
-const app = express();
-app.use('/explore', express.static(webDistDir));
-app.use('/graphql', (_req, res) => {
-  res.status(503).json({ errors: [{ message: 'no API in this benchmark', extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
-});
-const server = createServer(app);
-await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+await buildWebIfStale();
+const server = await serveBuiltPages();
+const origin = server.origin;
 const browser = await openChromium({ width: 1400, height: 900 }, { extraFlags: opts.softwareCompositing ? [] : gpuCompositingFlags });
 try {
   process.stdout.write(
@@ -108,7 +100,7 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise((closed) => server.close(closed));
+  await server.close();
 }
 
 /**

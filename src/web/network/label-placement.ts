@@ -11,8 +11,8 @@ const CELL = 48;
 
 /**
  * The density rule of the network's labels: walks the candidates in the order given (the most
- * important first: the selected node, then the largest) and keeps each label that lies on screen
- * and overlaps none kept before it, until `most` are kept. Whatever the zoom, the screen carries
+ * important first: the selected node, then the largest) and keeps each label that lies wholly on
+ * screen and overlaps none kept before it, until `most` are kept. Whatever the zoom, the screen carries
  * as many readable labels as fit, and no two overlap. Cost grows with the candidates, not with
  * the labels kept (each box is compared only with boxes in the cells it touches).
  */
@@ -23,7 +23,8 @@ export function pickLabels(candidates: Iterable<LabelCandidate>, screen: { width
   for (const candidate of candidates) {
     if (kept.length >= most) break;
     const box = boxOf(candidate);
-    if (box.right < 0 || box.left > screen.width || box.bottom < 0 || box.top > screen.height) continue;
+    // Only whole labels: one cut by the edge of the screen reads as another name.
+    if (box.left < 0 || box.right > screen.width || box.top < 0 || box.bottom > screen.height) continue;
     const touched = cellsOf(box, columns);
     if (touched.some((cell) => cells.get(cell)?.some((other) => overlaps(box, other)))) continue;
     kept.push(box);
