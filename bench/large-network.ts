@@ -17,8 +17,11 @@ import { serveBuiltPages } from '../test/web/support/static-pages.ts';
  * and drawn, the longest task and the count over 50 and 200 ms while it was drawn after its first
  * layout, the same while it was panned and zoomed, and the longest gap between animation frames.
  *
- *   npx tsx bench/large-network.ts [--nodes 5000] [--reports 3000] [--seed 1] [--runs 2]
+ *   npx tsx bench/large-network.ts [--nodes 5000] [--reports 3000] [--seed 1] [--runs 2] [--pages dir]
  *
+ * Chromium composites on its software GPU (SwiftShader), as a browser with a graphics card
+ * composites: headless Chromium would otherwise composite in software and read every WebGL frame
+ * back on the main thread (`--software-compositing` measures that).
  * The API is not involved (the page is handed the network through its automation hook), so no
  * Neo4j is started; the page's own requests to `/graphql` are answered 503.
  */
@@ -27,9 +30,10 @@ const program = new Command()
   .option('--reports <n>', 'generated reports the network is cut from', '3000')
   .option('--seed <n>', 'corpus seed', '1')
   .option('--runs <n>', 'runs, each on a fresh page', '2')
+  .option('--pages <dir>', 'serve this build of the pages instead of dist/web (e.g. one built from an earlier commit, to compare)')
   .option('--software-compositing', 'composite in software, as headless Chromium does by default (reads every WebGL frame back)')
   .parse();
-const opts = program.opts<{ nodes: string; reports: string; seed: string; runs: string; softwareCompositing?: boolean }>();
+const opts = program.opts<{ nodes: string; reports: string; seed: string; runs: string; pages?: string; softwareCompositing?: boolean }>();
 
 type LayoutReport = { algorithm: string; nodes: number; edges: number; firstDrawMs: number; ms: number; workerMs: number };
 type PageHooks = { hoptac: { show(subgraph: Subgraph): Promise<LayoutReport> }; benchNetwork: Subgraph; benchMarks: Record<string, number> };
@@ -52,8 +56,8 @@ process.stdout.write(
   `large network benchmark · ${opts.reports} generated reports (seed ${opts.seed}) · network of ${network.nodes.length} nodes, ${network.edges.length} edges\n` +
     `${cpus().length} cores · load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}\n`,
 );
-await buildWebIfStale();
-const server = await serveBuiltPages();
+if (!opts.pages) await buildWebIfStale();
+const server = await serveBuiltPages(opts.pages);
 const origin = server.origin;
 const browser = await openChromium({ width: 1400, height: 900 }, { extraFlags: opts.softwareCompositing ? [] : gpuCompositingFlags });
 try {
