@@ -39,6 +39,7 @@ export async function loadRecordNaively(gateway: GraphWriter, record: Extraction
       key: e.key,
       type: e.type,
       name: e.name,
+      shortName: e.shortName,
       nameFolded: e.nameFolded,
       province: e.province,
       date: e.date,

@@ -3,7 +3,7 @@
 // Idempotent: run at every schema application.
 UNWIND $provinces AS pr
 MERGE (p:Entity:Province {key: pr.key})
-ON CREATE SET p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded, p.province = pr.name,
+ON CREATE SET p.type = 'Province', p.name = pr.name, p.shortName = pr.name, p.nameFolded = pr.nameFolded, p.province = pr.name,
               p.aliases = pr.aliases, p.searchText = trim(pr.nameFolded + ' ' + reduce(s = '', a IN pr.aliases | s + ' ' + a))
 SET p.unitType = pr.unitType, p.era = pr.era
 WITH count(*) AS provincesEnsured

@@ -18,7 +18,7 @@ CYPHER replan=skip
 CALL () {
   UNWIND $load.provinces AS pr
   MERGE (p:Entity {key: pr.key})
-  ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.nameFolded = pr.nameFolded,
+  ON CREATE SET p:Province, p.type = 'Province', p.name = pr.name, p.shortName = pr.name, p.nameFolded = pr.nameFolded,
                 p.province = pr.name, p.aliases = [], p.searchText = pr.nameFolded
 }
 CALL () {
@@ -33,7 +33,7 @@ CALL () {
   FOREACH (_ IN CASE WHEN created AND e.type = 'Award' THEN [1] ELSE [] END | SET n:Award)
   FOREACH (_ IN CASE WHEN created AND e.type = 'Cooperative' THEN [1] ELSE [] END | SET n:Cooperative)
   FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-    SET n.type = e.type, n.name = e.name, n.nameFolded = e.nameFolded, n.province = e.province,
+    SET n.type = e.type, n.name = e.name, n.shortName = e.shortName, n.nameFolded = e.nameFolded, n.province = e.province,
         n.date = e.date, n.kind = e.kind, n.attributes = e.attributes, n.aliases = [], n.searchText = e.nameFolded)
   WITH e, n, created, [a IN e.aliases WHERE NOT a IN n.aliases] AS fresh
   FOREACH (_ IN CASE WHEN size(fresh) > 0 THEN [1] ELSE [] END |

@@ -10,6 +10,7 @@ import { voteProvince } from './places/province-vote.ts';
 import { canonicalToneMarks, findProvinceMentions, listProvinces } from './places/provinces.ts';
 import { fold, shadowOf } from './text/fold.ts';
 import { findOrganisations } from './recognisers/organisations.ts';
+import { allianceName } from './recognisers/alliances.ts';
 import { findOfficials } from './recognisers/officials.ts';
 import type { OfficialMention } from './recognisers/officials.ts';
 import { findMeeting } from './recognisers/meetings.ts';
@@ -43,6 +44,7 @@ export function extractReport(input: ReportInput): ExtractionRecord {
       id: hash('sha256', ctx.text, 'hex'),
       file: input.file,
       title: meta.title,
+      ...(meta.titleDerived ? { titleDerived: true } : {}),
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.author ? { author: meta.author } : {}),
@@ -90,6 +92,7 @@ function findAll(ctx: DocContext, norm: NormalisedText, meta: Metadata, sentence
   const orgs = mergeShortCooperativeNames(mergeSteeringCommittees(found));
   const officials = findOfficials(ctx, orgs, authorLine ? [authorLine] : []);
   nationalSteering(officials, orgs);
+  delegationOffices(ctx, officials);
   // an organisation named inside an official's titles (`Ủy viên Ban Chấp hành Trung ương Đảng`) is where they serve, not a party to the event
   const titleOrgStarts = new Set(officials.flatMap((p) => p.positions.flatMap((pos) => (pos.org ? [pos.org.start] : []))));
   const titled = officials.filter((p) => p.positions.length > 0);
@@ -140,6 +143,29 @@ function nationalSteering(officials: OfficialMention[], orgs: OrgMention[]): voi
   }
 }
 
+/** A delegation named with its province (`đoàn công tác tỉnh Quảng Ngãi`, `đoàn học tập kinh nghiệm An Giang`). */
+const DELEGATION = /(?<![\p{L}])doan(?:\s+(?:cong tac|hoc tap kinh nghiem|dai bieu|lanh dao))?(?:\s+(?:cua|tu))?(?:\s+(?:tinh|thanh pho))?\s+$/u;
+
+/**
+ * `… đoàn công tác tỉnh Quảng Ngãi do ông X, Phó Chủ tịch Liên minh HTX tỉnh làm trưởng đoàn`: the
+ * bare `tỉnh` of an office held by the leader of a delegation is the delegation's province, not the
+ * report's.
+ */
+function delegationOffices(ctx: DocContext, officials: OfficialMention[]): void {
+  for (const p of officials) {
+    if (!p.positions.some((pos) => pos.org?.implied)) continue;
+    const clauseFrom = Math.max(ctx.text.lastIndexOf(';', p.start), ctx.text.lastIndexOf('.', p.start), ctx.text.lastIndexOf('\n', p.start), p.start - 120);
+    const led = [...ctx.provinceMentions].reverse().find((m) => m.start >= clauseFrom && m.end <= p.start && DELEGATION.test(ctx.shadow.slice(Math.max(clauseFrom, m.start - 50), m.start)));
+    if (!led || led.province === ctx.province || !/^\s+do\s+(?:(?:ong|ba|dong chi|d\/c)\s+)?$/u.test(ctx.shadow.slice(led.end, p.start))) continue;
+    p.positions = p.positions.map((pos) => {
+      const org = pos.org;
+      if (!org?.implied) return pos;
+      const name = org.type === 'Alliance' ? allianceName(ctx, led.province) : org.name;
+      return { ...pos, org: { ...org, name, province: led.province, implied: false } };
+    });
+  }
+}
+
 /** An ISO day as a page date. */
 function pageDateOf(iso: string | undefined): PageDate | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
@@ -169,7 +195,7 @@ function mergeShortCooperativeNames(orgs: OrgMention[]): OrgMention[] {
  */
 function mergeSteeringCommittees(orgs: OrgMention[]): OrgMention[] {
   const longest = new Map<string, string>();
-  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo ') && !o.name.includes('Trung ương');
+  const isProvincial = (o: OrgMention): boolean => o.type === 'Agency' && o.name.startsWith('Ban Chỉ đạo') && !o.name.includes('Trung ương') && o.province !== null;
   for (const o of orgs) {
     if (!isProvincial(o)) continue;
     const key = o.province ?? '?';

@@ -1,6 +1,7 @@
 import { fold } from '../extract/text/fold.ts';
 import type { ExtractionRecord, Span } from '../extract/record/schema.ts';
 import { canonicalProvinceName, provinceKey, reportKey } from './keys.ts';
+import { fullName } from './full-names.ts';
 import { resolveRecord } from './resolve.ts';
 
 /** The parameters of the ingest statements for one report: every value already keyed and flattened for Neo4j. */
@@ -18,6 +19,8 @@ export type ReportRow = {
   file: string;
   url: string | null;
   title: string;
+  /** True when the report had no title: `title` is its first sentence (`readMetadata`). */
+  titleDerived: boolean;
   publishedAt: string | null;
   source: string | null;
   author: string | null;
@@ -32,7 +35,10 @@ export type ProvinceRow = { key: string; name: string; nameFolded: string };
 export type EntityRow = {
   key: string;
   type: string;
+  /** The full name a reader would write (`full-names.ts`). */
   name: string;
+  /** The short canonical form the report used (`Ủy ban nhân dân tỉnh`). */
+  shortName: string;
   nameFolded: string;
   province: string | null;
   provinceKey: string | null;
@@ -87,7 +93,7 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
   const evidenceOf = (span: Span): string => JSON.stringify({ report: key, start: span.start, end: span.end, text: span.text });
 
   const entities = new Map<string, EntityRow & { spanList: Span[] }>();
-  for (const { key: entityKey, entity, province } of resolved.values()) {
+  for (const { key: entityKey, entity, province, date, local } of resolved.values()) {
     const existing = entities.get(entityKey);
     const spellings = [entity.name, ...entity.mentions.map((m) => m.text)].map(fold);
     if (existing) {
@@ -95,12 +101,14 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
       existing.aliases = unique([...existing.aliases, ...spellings]).filter((a) => a !== existing.nameFolded);
       continue;
     }
-    const name = entity.type === 'Province' ? canonicalProvinceName(entity.name) : entity.name;
+    const shortName = entity.type === 'Province' ? canonicalProvinceName(entity.name) : entity.name;
+    const name = fullName({ type: entity.type, name: shortName, province, date, report: local ? record.document.title : null });
     const nameFolded = fold(name);
     entities.set(entityKey, {
       key: entityKey,
       type: entity.type,
       name,
+      shortName,
       nameFolded,
       province,
       provinceKey: province && entity.type !== 'Province' ? provinceKey(province) : null,
@@ -159,6 +167,7 @@ export function buildLoadPlan(record: ExtractionRecord): LoadPlan {
       file: record.document.file,
       url: record.document.url ?? null,
       title: record.document.title,
+      titleDerived: record.document.titleDerived === true,
       publishedAt: record.document.publishedAt ?? null,
       source: record.document.source ?? null,
       author: record.document.author ?? null,

@@ -52,6 +52,7 @@ export const rowMapSchema = z.custom<Record<string, unknown>>(
 
 /** The string properties a node may lack: a row gives them as null. */
 const NULLABLE_FIELDS = [
+  'shortName',
   'title',
   'province',
   'date',
@@ -77,6 +78,7 @@ const nodeRowInput = z.object({
   type: z.enum(NODE_TYPES),
   name: optionalString,
   value: z.number().nullish(),
+  titleDerived: z.boolean().nullish(),
   ...(Object.fromEntries(NULLABLE_FIELDS.map((field) => [field, optionalString])) as Record<NullableField, typeof optionalString>),
 });
 type NodeRowInput = z.infer<typeof nodeRowInput>;

@@ -18,6 +18,10 @@ export type ResolvedEntity = {
   entity: Entity;
   /** Canonical province name of the node, or null (national or unknown). */
   province: string | null;
+  /** The day of a meeting or an award: its own, else (an award) its meeting's. */
+  date: string | null;
+  /** Whether the node is this report's own (its province unknown, its key carries the report). */
+  local: boolean;
 };
 
 /**
@@ -35,8 +39,8 @@ export function resolveRecord(record: ExtractionRecord): Map<string, ResolvedEnt
     counters.set(type, n);
     return n;
   };
-  const put = (entity: Entity, key: string, scope: Scope): void => {
-    resolved.set(entity.id, { id: entity.id, key, entity, province: scope.kind === 'province' ? scope.name : null });
+  const put = (entity: Entity, key: string, scope: Scope, date: string | null = null): void => {
+    resolved.set(entity.id, { id: entity.id, key, entity, province: scope.kind === 'province' ? scope.name : null, date, local: key.includes(report) });
   };
 
   for (const entity of record.entities) {
@@ -83,7 +87,7 @@ export function resolveRecord(record: ExtractionRecord): Map<string, ResolvedEnt
     const scope = entity.province ? scopeOf(entity, record) : ({ kind: 'unknown' } as const);
     const index = nextIndex('Meeting');
     if (scope.kind !== 'province' || !entity.date) {
-      put(entity, `meeting:?:${report}:${index}`, scope);
+      put(entity, `meeting:?:${report}:${index}`, scope, entity.date ?? null);
       continue;
     }
     const organisers = record.relations
@@ -91,7 +95,7 @@ export function resolveRecord(record: ExtractionRecord): Map<string, ResolvedEnt
       .map((r) => resolved.get(r.source)?.key)
       .filter((k): k is string => k !== undefined)
       .sort();
-    put(entity, `meeting:${entity.date}@${scope.folded}@${organisers[0] ?? '-'}`, scope);
+    put(entity, `meeting:${entity.date}@${scope.folded}@${organisers[0] ?? '-'}`, scope, entity.date);
   }
 
   for (const entity of record.entities) {
@@ -99,8 +103,8 @@ export function resolveRecord(record: ExtractionRecord): Map<string, ResolvedEnt
     const scope = entity.province ? scopeOf(entity, record) : ({ kind: 'unknown' } as const);
     const index = nextIndex('Award');
     const date = entity.date ?? meetingDateOf(entity, record);
-    if (scope.kind !== 'province' || !date) put(entity, `award:?:${report}:${index}`, scope);
-    else put(entity, `award:${foldAwardKind(entity)}@${scope.folded}@${date}`, scope);
+    if (scope.kind !== 'province' || !date) put(entity, `award:?:${report}:${index}`, scope, date ?? null);
+    else put(entity, `award:${foldAwardKind(entity)}@${scope.folded}@${date}`, scope, date);
   }
   return resolved;
 }

@@ -78,7 +78,7 @@ describe('meetings', () => {
       .map((a) => ({ name: a.attendee.name, role: a.role, positions: a.attendee.positions?.map((p) => `${p.title} @ ${p.organisation.name}`).sort() }))
       .sort((a, b) => a.name.localeCompare(b.name));
     expect(officials).toEqual([
-      { name: 'Đinh Công Sứ', role: 'directed', positions: ['Phó Chủ tịch @ Ủy ban nhân dân tỉnh'] },
+      { name: 'Đinh Công Sứ', role: 'directed', positions: ['Phó Chủ tịch @ Ủy ban nhân dân tỉnh Hòa Bình'] },
       { name: 'Lê Tuấn An', role: 'spoke', positions: ['Viện trưởng @ Viện Khoa học công nghệ và môi trường', 'Ủy viên Ban Thường vụ @ Liên minh Hợp tác xã Việt Nam'] },
       { name: 'Trần An Định', role: 'spoke', positions: ['Chủ tịch @ Liên minh Hợp tác xã tỉnh Hòa Bình'] },
     ]);
@@ -103,7 +103,7 @@ describe('meetings', () => {
     expect(meeting?.province.name).toBe('Phú Thọ');
     const awards = meeting?.awards.map((a) => a.award).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
     expect(awards).toEqual([
-      { kind: 'Bằng khen', date: '2021-04-06', issuer: { name: 'Ủy ban nhân dân tỉnh' }, counts: { collectives: 2, individuals: 2, total: 4 } },
+      { kind: 'Bằng khen', date: '2021-04-06', issuer: { name: 'Ủy ban nhân dân tỉnh Phú Thọ' }, counts: { collectives: 2, individuals: 2, total: 4 } },
       { kind: 'Cờ thi đua', date: '2021-04-06', issuer: { name: 'Liên minh Hợp tác xã tỉnh Phú Thọ' }, counts: { collectives: 3, individuals: null, total: 3 } },
       { kind: 'Giấy khen', date: '2021-04-06', issuer: { name: 'Liên minh Hợp tác xã tỉnh Phú Thọ' }, counts: { collectives: null, individuals: null, total: null } },
     ]);
@@ -127,7 +127,7 @@ describe('relationship queries', () => {
     expect(path?.length).toBe(2);
     expect(path?.nodes).toEqual([
       { name: 'Đinh Công Sứ', type: 'Official' },
-      { name: 'Hội nghị tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024', type: 'Meeting' },
+      { name: 'Hội nghị tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024 (Hòa Bình, 04/01/2024)', type: 'Meeting' },
       { name: 'Lê Tuấn An', type: 'Official' },
     ]);
     expect(path?.hops.map((h) => [h.type, h.forward, h.attributes.role])).toEqual([
@@ -181,7 +181,7 @@ describe('relationship queries', () => {
     expect(response.errors).toEqual([]);
     const data = response.data as Record<string, unknown>;
     expect(data.coAttendance).toEqual(
-      ['Lê Tuấn An', 'Liên minh Hợp tác xã tỉnh Hòa Bình', 'Trần An Định', 'Ủy ban nhân dân tỉnh'].map((name) => ({
+      ['Lê Tuấn An', 'Liên minh Hợp tác xã tỉnh Hòa Bình', 'Trần An Định', 'Ủy ban nhân dân tỉnh Hòa Bình'].map((name) => ({
         count: 1,
         entity: { name },
         meetings: [{ date: '2024-01-04' }],
@@ -193,15 +193,19 @@ describe('relationship queries', () => {
     ]);
     const neighborhood = data.neighborhood as { nodes: { name: string; type: string }[]; edges: { type: string; evidence: { text: string }[] }[] };
     expect(neighborhood.nodes.map((n) => `${n.type}:${n.name}`).sort()).toEqual([
-      'Agency:Ban Chỉ đạo phát triển kinh tế tập thể tỉnh',
-      'Agency:Sở Kế hoạch và Đầu tư',
+      'Agency:Ban Chỉ đạo phát triển kinh tế tập thể tỉnh Hòa Bình',
+      'Agency:Sở Kế hoạch và Đầu tư tỉnh Hòa Bình',
       'Alliance:Liên minh Hợp tác xã tỉnh Hòa Bình',
       'Official:Trần An Định',
     ]);
     expect(neighborhood.edges.map((e) => e.type).sort()).toEqual(['COOPERATES_WITH', 'COOPERATES_WITH', 'HOLDS_POSITION']);
     expect(neighborhood.edges.every((e) => e.evidence.length === 1)).toBe(true);
     const network = data.cooperationNetwork as { nodes: { name: string }[]; edges: { type: string }[] };
-    expect(network.nodes.map((n) => n.name).sort()).toEqual(['Ban Chỉ đạo phát triển kinh tế tập thể tỉnh', 'Liên minh Hợp tác xã tỉnh Hòa Bình', 'Sở Kế hoạch và Đầu tư']);
+    expect(network.nodes.map((n) => n.name).sort()).toEqual([
+      'Ban Chỉ đạo phát triển kinh tế tập thể tỉnh Hòa Bình',
+      'Liên minh Hợp tác xã tỉnh Hòa Bình',
+      'Sở Kế hoạch và Đầu tư tỉnh Hòa Bình',
+    ]);
     expect(network.edges).toEqual([{ type: 'COOPERATES_WITH' }, { type: 'COOPERATES_WITH' }]);
     const [series] = data.statistics as { metric: string; unit: string; points: { value: number; qualifier: string; province: string; evidence: { text: string } }[] }[];
     expect(series?.metric).toBe('members_total');
@@ -268,7 +272,7 @@ describe('relationship queries', () => {
       meetings: { nodes: { id: string; organisers: { organiser: { id: string }; evidence: Sentence[] }[] }[] };
     };
     const organised = data.timeline.find((entry) => entry.relation === 'ORGANIZED');
-    expect(organised).toMatchObject({ date: '2021-04-06', kind: 'MEETING', event: { name: 'Hội nghị lần thứ III Ban Chấp hành Liên minh Hợp tác xã tỉnh khóa VI' } });
+    expect(organised).toMatchObject({ date: '2021-04-06', kind: 'MEETING', event: { name: 'Hội nghị lần thứ III Ban Chấp hành Liên minh Hợp tác xã tỉnh khóa VI (Phú Thọ, 06/04/2021)' } });
     // The sentence is the one the ORGANIZED relationship carries: the meeting's organiser field says the same.
     const meeting = data.meetings.nodes.find((node) => node.id === organised?.event.id);
     const organiser = meeting?.organisers.find((entry) => entry.organiser.id === 'alliance:phu tho');
@@ -300,7 +304,7 @@ describe('search', () => {
   it('finds people and provinces without diacritics, and folded words that collide with English stop words', async () => {
     const response = await post(`{
       su: search(text: "dinh cong su") { node { name type } }
-      hb: search(text: "hoa binh", first: 2) { node { name type } }
+      hb: search(text: "hoa binh", first: 5) { node { name type } }
       prefix: search(text: "Đinh Công S") { node { name } }
       the: search(text: "kinh te tap the", types: [Agency]) { node { name } }
       none: search(text: "?!") { node { name } }
@@ -308,14 +312,13 @@ describe('search', () => {
     expect(response.errors).toEqual([]);
     const data = response.data as Record<string, { node: Record<string, string> }[]>;
     expect(data.su?.map((h) => h.node)).toEqual([{ name: 'Đinh Công Sứ', type: 'Official' }]);
-    expect(data.hb?.map((h) => h.node)).toEqual([
-      { name: 'Hòa Bình', type: 'Province' },
-      { name: 'Liên minh Hợp tác xã tỉnh Hòa Bình', type: 'Alliance' },
-    ]);
+    // the province first; its bodies, whose full names say Hòa Bình, after it
+    expect(data.hb?.[0]?.node).toEqual({ name: 'Hòa Bình', type: 'Province' });
+    expect(data.hb?.map((h) => h.node)).toContainEqual({ name: 'Liên minh Hợp tác xã tỉnh Hòa Bình', type: 'Alliance' });
     expect(data.prefix?.map((h) => h.node.name)).toEqual(['Đinh Công Sứ']);
     expect(data.the?.map((h) => h.node.name).sort()).toEqual([
-      'Ban Chỉ đạo phát triển kinh tế tập thể tỉnh',
-      'Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh',
+      'Ban Chỉ đạo phát triển kinh tế tập thể tỉnh Hòa Bình',
+      'Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh (theo bài «UBND tỉnh họp Ban Chỉ đạo đổi mới, phát triển…»)',
     ]);
     expect(data.none).toEqual([]);
   });

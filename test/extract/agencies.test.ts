@@ -41,3 +41,27 @@ describe('the bodies real pages name', () => {
     ]);
   });
 });
+
+describe('departments named in a list', () => {
+  it('reads the departments a list names by their names alone', () => {
+    expect(agencies('Dự hội nghị có đại diện lãnh đạo các sở, ngành: Tài chính, Nông nghiệp và Môi trường, Công Thương.')).toEqual([
+      'Sở Tài chính @Bắc Kạn',
+      'Sở Nông nghiệp và Môi trường @Bắc Kạn',
+      'Sở Công Thương @Bắc Kạn',
+    ]);
+  });
+});
+
+describe('a steering committee named again without its name', () => {
+  it('takes `Trưởng Ban Chỉ đạo` for the committee the report named before', () => {
+    const record = extractReport({
+      file: 's.txt',
+      text: 'Giao ban\nChiều 11/10/2024, Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh Bắc Kạn họp giao ban. Đồng chí Lê Văn An, Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo chủ trì hội nghị.',
+    });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.relations.filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${byId.get(r.target)} (${String(r.attributes?.title)})`)).toEqual([
+      'Ủy ban nhân dân tỉnh (Chủ tịch)',
+      'Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh (Trưởng ban)',
+    ]);
+  });
+});

@@ -74,3 +74,13 @@ describe('awards as real pages hand them out', () => {
     expect(awardsOf(decided)).toEqual(['Cờ thi đua 2022-03-02']);
   });
 });
+
+describe('several awards from one giver', () => {
+  it('carries the giver of one award on to the next it hands out in the same sentence', () => {
+    const r = extract('Liên minh HTX Việt Nam tặng Cờ thi đua cho Liên minh HTX tỉnh Yên Bái và tặng Bằng khen cho Liên minh HTX tỉnh Hà Giang.');
+    expect(awardLinks(r).filter((l) => l.startsWith('AWARDED_BY'))).toEqual([
+      'AWARDED_BY Cờ thi đua của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
+      'AWARDED_BY Bằng khen của Liên minh Hợp tác xã Việt Nam -> Liên minh Hợp tác xã Việt Nam',
+    ]);
+  });
+});

@@ -60,6 +60,11 @@ describe('the event a report covers', () => {
     ).toBe('2023-08-20');
   });
 
+  it('is named by its phrase, never cut inside a bracket', () => {
+    const record = extractReport({ file: 'b.txt', text: 'Tin tức\nNgày 3/7/2024, Liên minh HTX tỉnh Bình Định tổ chức họp mặt kỷ niệm ngày Hợp tác xã Việt Nam (11.4); hội nghị tổng kết năm.' });
+    expect(record.entities.find((e) => e.type === 'Meeting')?.name).toBe('Họp mặt kỷ niệm ngày Hợp tác xã Việt Nam');
+  });
+
   it('places a national event where it was held, and names its organisers', () => {
     // `X chủ trì, phối hợp với A, B tổ chức`: X and the partners named before the verb
     expect(
@@ -104,6 +109,20 @@ describe('bodies acting together', () => {
     expect(record.relations.filter((r) => r.type === 'COOPERATES_WITH').map((r) => [byId.get(r.source), byId.get(r.target)].sort().join(' + '))).toEqual([
       'Liên minh Hợp tác xã tỉnh Hải Dương + Liên minh Hợp tác xã tỉnh Nghệ An',
     ]);
+  });
+});
+
+describe('a signing and its witnesses', () => {
+  it('takes the witnesses of a signing for attending, and the hall it was held in for no party', () => {
+    const record = extractReport({
+      file: 'k.txt',
+      text: 'Ký kết\nSáng 11/9/2025, tại Hội trường UBND tỉnh, Liên minh Hợp tác xã tỉnh Lào Cai và Hội Nông dân tỉnh đã ký kết Chương trình phối hợp. Chứng kiến lễ ký kết có bà Lê Thị Hoa, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; đại diện Sở Nông nghiệp và Môi trường.',
+    });
+    const byId = new Map(record.entities.map((e) => [e.id, e.name]));
+    expect(record.relations.filter((r) => r.type === 'COOPERATES_WITH').map((r) => [byId.get(r.source), byId.get(r.target)].sort().join(' + '))).toEqual([
+      'Hội Nông dân tỉnh + Liên minh Hợp tác xã tỉnh Lào Cai',
+    ]);
+    expect(record.relations.filter((r) => r.type === 'ATTENDED').map((r) => byId.get(r.source))).toEqual(['Sở Nông nghiệp và Môi trường', 'Lê Thị Hoa']);
   });
 });
 

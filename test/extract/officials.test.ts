@@ -83,3 +83,20 @@ describe('offices at national and party bodies', () => {
     expect(r.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).toEqual(['Tỉnh ủy']);
   });
 });
+
+describe('offices whose body the sentence gives elsewhere', () => {
+  it('places the office of a delegation’s leader in the delegation’s province, and an office without a body at the side someone came from', () => {
+    const r = extract(
+      `${LEAD}Liên minh HTX tỉnh Quảng Bình tiếp đoàn công tác tỉnh Hà Tĩnh do ông Phan Văn Đông, Phó Chủ tịch Liên minh HTX tỉnh làm trưởng đoàn. Về phía Ủy ban Dân tộc, có Phó Chủ nhiệm Lò Văn Tâm tham dự.`,
+    );
+    expect(links(r, 'HOLDS_POSITION')).toEqual(['Phan Văn Đông -> Liên minh Hợp tác xã tỉnh Hà Tĩnh (Phó Chủ tịch)', 'Lò Văn Tâm -> Ủy ban Dân tộc (Phó Chủ nhiệm)']);
+  });
+
+  it('gives those elected together at a congress the alliance’s offices', () => {
+    const r = extract(`${LEAD}Trải qua 5 kỳ đại hội, tại đại hội lần thứ V, ông Lê Văn Sáu đã được đại hội bầu làm Chủ tịch, bà Trần Thị Bảy làm Phó Chủ tịch.`);
+    expect(links(r, 'HOLDS_POSITION')).toEqual([
+      'Lê Văn Sáu -> Liên minh Hợp tác xã tỉnh Quảng Bình (Chủ tịch)',
+      'Trần Thị Bảy -> Liên minh Hợp tác xã tỉnh Quảng Bình (Phó Chủ tịch)',
+    ]);
+  });
+});

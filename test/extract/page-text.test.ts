@@ -62,8 +62,21 @@ describe('the page around an article', () => {
     // a text that opens with its lead sentence: the lead is part of the body, and the title is derived from it
     const lead = extractReport({ file: 'c.txt', text: 'Sáng ngày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức Hội nghị tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024 với sự tham dự của đại biểu các sở, ngành.' });
     expect(lead.entities.find((e) => e.type === 'Meeting')?.date).toBe('2024-01-05');
-    expect(lead.document.title.endsWith('…')).toBe(true);
-    expect(lead.document.title.length).toBeLessThanOrEqual(121);
+    expect(lead.document.title).toBe('Sáng ngày 5/1/2024, Liên minh HTX tỉnh Phú Thọ tổ chức Hội nghị tổng kết công tác năm 2023 và triển…');
+    expect(lead.document.titleDerived).toBe(true);
+    expect(withHeadline.document.titleDerived).toBeUndefined();
+  });
+
+  it('makes a title of a report without one from its first sentence, or from its address when the text opens with none', () => {
+    const paragraph = extractReport({
+      file: 'd.txt',
+      text: '(ABC) - Ngày 5/1, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị. Tham dự có lãnh đạo các sở, ngành, và đông đảo đại biểu các hợp tác xã trên địa bàn tỉnh cùng nhiều khách mời khác.',
+    });
+    expect(paragraph.document).toMatchObject({ title: 'Ngày 5/1, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị', titleDerived: true });
+    const banner = extractReport({ file: 'e.txt', url: 'https://lmhtx.example.vn/tin-tuc/lien-minh-htx-tinh-tong-ket-nam-2023-a123.html', text: 'Tìm kiếm\nNgày 5/1, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị tổng kết năm 2023.' });
+    expect(banner.document).toMatchObject({ title: 'Lien minh htx tinh tong ket nam 2023', titleDerived: true });
+    const given = extractReport({ file: 'f.txt', title: 'Tổng kết năm', text: 'Ngày 5/1, Liên minh HTX tỉnh Phú Thọ tổ chức hội nghị tổng kết.' });
+    expect(given.document.titleDerived).toBeUndefined();
   });
 });
 

@@ -13,9 +13,12 @@ import type { ExtractionRecord } from '../../src/extract/record/schema.ts';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const scorerPath = resolve(repoRoot, '../shared/eval/score.mjs');
 
+/** True positives, false positives and false negatives of one type. */
+export type Tally = { tp: number; fp: number; fn: number };
+
 export type Score = {
-  entities: { p: number; r: number; f1: number };
-  relations: { p: number; r: number; f1: number };
+  entities: { p: number; r: number; f1: number; byType: Record<string, Tally> };
+  relations: { p: number; r: number; f1: number; byType: Record<string, Tally> };
   statistics: { p: number; r: number; f1: number };
   attributes: { title: [number, number]; role: [number, number]; meta: [number, number] };
   misses: string[];
@@ -41,6 +44,11 @@ export function scoreRecords(records: ExtractionRecord[], goldDir?: string): Sco
   writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   const out = execFileSync(process.execPath, [scorerPath, file, ...(goldDir ? [goldDir] : []), '--json'], { encoding: 'utf8' });
   return JSON.parse(out) as Score;
+}
+
+/** F1 of one type's tally (1 when the type has nothing to find and nothing was found). */
+export function f1Of({ tp, fp, fn }: Tally): number {
+  return tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
 }
 
 /** A share from the scorer's `[ok, total]` pair. */

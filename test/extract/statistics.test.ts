@@ -82,3 +82,9 @@ describe('parts, plans and the units figures belong to', () => {
     expect(stats('Địa phương có 86 HTX, tổ hợp tác sở hữu 214 sản phẩm OCOP; 172 HTX liên kết với doanh nghiệp, đạt 33,9%. Tham gia hội nghị có đại diện 16 HTX nông nghiệp.')).toEqual([]);
   });
 });
+
+describe('figures of several provinces', () => {
+  it('leaves out a figure of the provinces of a cluster, and keeps the one province named apart', () => {
+    expect(stats('6 tháng đầu năm, các tỉnh trong Cụm đã thành lập mới 45 HTX; riêng tỉnh Yên Bái có 650 HTX.')).toEqual(['cooperatives_total=650']);
+  });
+});

@@ -73,7 +73,7 @@ describe('loading the seeds', () => {
   it('keeps the null-province entities of the report without a province apart from everyone else', async () => {
     await loadAll(seeds);
     const committees = await rows(
-      `MATCH (a:Agency {nameFolded: 'uy ban nhan dan tinh'})<-[:MENTIONS]-(r:Report)
+      `MATCH (a:Agency {shortName: 'Ủy ban nhân dân tỉnh'})<-[:MENTIONS]-(r:Report)
        RETURN a.key AS key, a.province AS province, collect(r.file) AS files ORDER BY key`,
     );
     expect(committees).toEqual([

@@ -12,7 +12,7 @@ describe('rows read from Neo4j', () => {
       name: 'HTX A',
       province: 'Hà Nội',
       ...Object.fromEntries(
-        ['title', 'date', 'kind', 'attributes', 'url', 'file', 'publishedAt', 'source', 'author', 'contentHash', 'metric', 'unit', 'qualifier', 'period', 'evidence'].map(
+        ['shortName', 'title', 'date', 'kind', 'attributes', 'url', 'file', 'publishedAt', 'source', 'author', 'contentHash', 'metric', 'unit', 'qualifier', 'period', 'evidence'].map(
           (field) => [field, null],
         ),
       ),

@@ -37,6 +37,9 @@ const identity = resolvers({
   type: (n) => n.type,
 });
 
+/** The short form of an actor's or event's name (a graph loaded by an earlier version has only `name`). */
+const shortName = resolvers({ shortName: (n) => n.shortName ?? n.name });
+
 const common = (fields: { reports: RelationField }) =>
   resolvers({
     ...identity,
@@ -46,6 +49,7 @@ const common = (fields: { reports: RelationField }) =>
 const located = (fields: { reports: RelationField; province: RelationField }) =>
   resolvers({
     ...common(fields),
+    ...shortName,
     province: (n, args, ctx) => loadRelatedNode(ctx, n, fields.province, args),
     attributes: (n) => parseAttributes(n.attributes),
   });
@@ -82,6 +86,7 @@ function receiptsOf(recipient: NodeRow, rows: RelationRow[]) {
 export const entityResolvers = {
   Province: resolvers({
     ...common(F.Province),
+    ...shortName,
     alliances: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.alliances, args),
     agencies: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.agencies, args),
     officials: (n, args, ctx) => loadRelatedNodes(ctx, n, F.Province.officials, args),
@@ -135,6 +140,7 @@ export const entityResolvers = {
     ...identity,
     name: (n) => n.title ?? n.name,
     title: (n) => n.title ?? n.name,
+    titleDerived: (n) => n.titleDerived === true,
     reports: (n) => [n],
     province: (n, args, ctx) => loadRelatedNode(ctx, n, F.Report.province, args),
     text: async (n, _a, ctx) => (await ctx.loaders.texts.load(n.key)) ?? '',

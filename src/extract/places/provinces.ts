@@ -2,6 +2,7 @@ import { MERGER_DATE, gazetteer, outletKey } from './gazetteer.ts';
 import { tokenize } from './province-tokens.ts';
 import type { ProvinceInfo } from './gazetteer.ts';
 import { listProvincesNamedIn } from './province-mentions.ts';
+export { listProvincesNamedIn } from './province-mentions.ts';
 
 /**
  * The gazetteer of Vietnam's provincial-level units: the 63 before the 2025 merger,

@@ -68,13 +68,13 @@ export function findAlliances(ctx: DocContext): OrgMention[] {
     }
     const reading = readLevel(ctx, end);
     if (reading) {
-      out.push({ type: 'Alliance', name: allianceName(ctx, reading.province, reading.level), province: reading.province, start, end: reading.end });
+      out.push({ type: 'Alliance', name: allianceName(ctx, reading.province, reading.level), province: reading.province, start, end: reading.end, ...(reading.explicit ? {} : { implied: true }) });
       // `Liên minh HTX tỉnh Hậu Giang, An Giang và Quảng Ngãi`: one alliance per province listed
       const named = reading.explicit ? ctx.provinceMentions.find((p) => p.end === reading.end) : undefined;
       if (named) out.push(...listOf(ctx, named, start).slice(1));
       continue;
     }
-    if (ctx.province !== null) out.push({ type: 'Alliance', name: allianceName(ctx, ctx.province), province: ctx.province, start, end });
+    if (ctx.province !== null) out.push({ type: 'Alliance', name: allianceName(ctx, ctx.province), province: ctx.province, start, end, implied: true });
   }
   return out;
 }

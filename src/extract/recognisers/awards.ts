@@ -49,6 +49,8 @@ function hasAwardVerb(lower: string): boolean {
 }
 
 const LIST_ITEM = /^[•\-+–*]/u;
+/** The same giver handing out a second award in one sentence: `… tặng Cờ thi đua cho A và tặng Bằng khen cho B`. */
+const SAME_GIVER = /(?:,|\s+va|\s+dong thoi)\s+(?:trao tang|trao|tang)\s+(?:\d+\s+)?$/u;
 const HANDED = /(?<![\p{L}])(?:trao tang|trao|tang|cap|nhan|don nhan)\s+(?:\d+\s+)?$/u;
 /** What opens the list of named recipients after a count (`cho 3 tập thể gồm: …`, `…, trong đó có …`). */
 const LIST_OPENER = /(?<![\p{L}])(?:gom co|gom|trong do co|do la|nhu)\s*:?\s*/gu;
@@ -100,6 +102,8 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
     if (!listItem) listVerb = opensList && ownVerb;
     // an award named where none is handed out or received (`giải thưởng “Ngôi sao HTX”` as a programme) is none
     if (hits.length === 0 || !hasVerb) continue;
+    // the authority of the award before in the sentence, which `… và tặng Bằng khen cho …` carries on
+    let previous: { authority: OrgMention; end: number } | undefined;
     for (const [i, h] of hits.entries()) {
       const start = s.start + h.index;
       const named = kindOf(ctx, start, start + h[0].length);
@@ -116,6 +120,11 @@ export function findAwards(ctx: DocContext, sentences: Span[], orgs: OrgMention[
       if (surface.length > award.kind.length && !award.attributes.class) award.attributes.class = surface;
       const segmentEnd = hits[i + 1] ? s.start + (hits[i + 1]?.index ?? 0) : s.end;
       findAuthority(ctx, award, s, start, end, orgs, officials);
+      if (!award.authority && previous && SAME_GIVER.test(ctx.shadow.slice(previous.end, start))) {
+        award.authority = previous.authority;
+        award.authorityEvidence = s;
+      }
+      if (award.authority) previous = { authority: award.authority, end };
       findCounts(ctx, award, s, segmentEnd);
       const before = award.recipients.length;
       findRecipients(ctx, award, s, start, end, segmentEnd, orgs, officials);

@@ -16,6 +16,7 @@ export type CooperationFound = { a: OrgMention; b: OrgMention; evidence: Span };
 const signing = compileWords(cues.cooperation.signing);
 const coordinate = compileWords(cues.cooperation.coordinate);
 const WITNESS = /(?:chung kien|duoi su|su tham du|dai dien|lanh dao)\s/u;
+const VENUE_BEFORE = /(?<![\p{L}])tai\s+(?:(?:hoi truong|tru so|van phong|phong hop|nha van hoa)\s+)?$/u;
 const JOINER = /^(?:\s*,\s*|\s+va\s+|\s+cung\s+)$/u;
 
 type Party = OrgMention;
@@ -79,7 +80,8 @@ export function findCooperation(ctx: DocContext, sentences: Span[], allOrgs: Org
       const cueAt = s.start + sign.index;
       const clauseStart = s.start + Math.max(0, shadow.lastIndexOf(';', sign.index) + 1);
       const witness = WITNESS.exec(ctx.shadow.slice(clauseStart, cueAt));
-      const partiesBefore = orgs.filter((o) => o.start >= clauseStart && o.end <= cueAt && !(witness && o.start > clauseStart + witness.index));
+      // the venue (`tại Hội trường UBND tỉnh`) and the witnesses are no parties
+      const partiesBefore = orgs.filter((o) => o.start >= clauseStart && o.end <= cueAt && !(witness && o.start > clauseStart + witness.index) && !VENUE_BEFORE.test(ctx.shadow.slice(Math.max(clauseStart, o.start - 24), o.start)));
       const afterCue = s.start + sign.index + sign[0].length;
       const withAt = /(?<![\p{L}])(?:voi|giua)\s/u.exec(ctx.shadow.slice(afterCue, afterCue + 80));
       const partiesAfter = withAt ? readList(ctx, afterCue + withAt.index + withAt[0].length, orgs) : [];

@@ -53,7 +53,7 @@ const SESSION = /lan thu\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
 const TERM = /nhiem ky\s+(\d{4})\s*[-–]\s*(\d{4})/u;
 const COURSE = /khoa\s+([ivxlc]+|\d+)(?![\p{L}\p{N}])/u;
 const POINT_YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/gu;
-const CLAUSE_END = /\s+(?:nham|de|voi su|va xac dinh|nghe|duoi su)\s|[.;:]|,\s/u;
+const CLAUSE_END = /\s+(?:nham|de|voi su|va xac dinh|nghe|duoi su|do)\s|[.;:]|,\s/u;
 const VENUE = /(?<![\p{L}])tai\s+(?:(?:tinh|thanh pho|tp\.?|thu do)\s*)?$/u;
 const JOINED = /^(?:\s*,\s*|\s+va\s+|\s+phoi hop voi\s+|\s+phoi hop cung\s+|\s+cung\s+|\s+cung voi\s+)$/u;
 /** How near an event noun must follow its verb, or precede it as its subject (characters). */
@@ -251,9 +251,22 @@ function nameOf(ctx: DocContext, chosen: Reading): string {
   const phraseShadow = ctx.shadow.slice(at, s.end);
   const stop = phraseShadow.slice(4).search(CLAUSE_END);
   const phraseEnd = at + (stop < 0 ? phraseShadow.length : stop + 4);
-  const phrase = ctx.text.slice(at, Math.min(phraseEnd, at + 180)).trim();
+  const phrase = closedBrackets(ctx.text.slice(at, Math.min(phraseEnd, at + 180)).trim());
   if (chosen.signing && !/^lễ/iu.test(phrase)) return `Lễ ${phrase}`;
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
+/** A name cut inside a bracket (`… ngày HTX quốc tế (5`) ends before the bracket that is left open. */
+function closedBrackets(phrase: string): string {
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    if (phrase[i] === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (phrase[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0 && open > 0 ? phrase.slice(0, open).replace(/[\s,;:–-]+$/u, '') : phrase;
 }
 
 /** The main meeting of the report, or null when no sentence holds one. */

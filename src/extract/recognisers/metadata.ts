@@ -5,6 +5,7 @@ import { readUrlDate, toIsoDay } from '../text/datelines.ts';
 import { compileWordsAtStart } from '../text/patterns.ts';
 import { shadowOf } from '../text/fold.ts';
 import { expandAbbreviations } from '../text/canonical.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 /**
  * Document metadata: title (first line), outlet, byline author and publication
@@ -15,7 +16,8 @@ import { expandAbbreviations } from '../text/canonical.ts';
  */
 
 /** `headline`: the index of the line that is the report's headline, when one is (see findHeadline). */
-export type Metadata = { title: string; headline?: number; source?: string; author?: string; publishedAt?: string; bylineLine?: number };
+/** `titleDerived`: the report had no title line and none was given; `title` is made up (`deriveTitle`). */
+export type Metadata = { title: string; titleDerived?: true; headline?: number; source?: string; author?: string; publishedAt?: string; bylineLine?: number };
 
 const outletHead = compileWordsAtStart(noise.outletHeads);
 const bylinePrefix = new RegExp(`^(?:${noise.bylinePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s+`, 'u');
@@ -130,12 +132,16 @@ function findSource(norm: NormalisedText, byline: { outlet?: string }): string |
 }
 
 /** A sentence's opening date (`Sáng ngày 12/01/2018,`, `Ngày 4-11,`): a line that opens so is the lead, not a headline. */
-const OPENS_WITH_DATE = /^(?:\(?[\p{Lu}\p{N}.\-–]{2,12}\)?\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay\s*)?(?:ngày\s+)?|ngày\s+)\(?\d{1,2}\s*[/.\-–]\s*\d{1,2}/iu;
+/** Matched on the folded opening of a line: an outlet's tag may come first (`(GLO)-`, `ĐBP -`). */
+const OPENS_WITH_DATE = /^(?:\(?[a-z0-9.\-–]{2,12}\)?\s*[-–]?\s*)?(?:(?:sang|chieu|toi|trua|hom)\s+(?:nay\s*)?(?:ngay\s+)?|ngay\s+)\(?\d{1,2}\s*[/.\-–]\s*\d{1,2}/u;
 
 /** Whether a line reads as a headline: a few words, no closing full stop, not a lead sentence. */
 function isHeadlineLike(line: string): boolean {
-  const words = line.split(' ').length;
-  return words >= 3 && line.length <= 220 && !/[.;,]$/u.test(line) && !OPENS_WITH_DATE.test(line) && !isPersonalName(line);
+  if (line.length > 220 || /[.;,]$/u.test(line)) return false;
+  // at least three words: a second space
+  const firstSpace = line.indexOf(' ');
+  const threeWords = firstSpace > 0 && line.indexOf(' ', firstSpace + 1) > firstSpace + 1;
+  return threeWords && !OPENS_WITH_DATE.test(shadowOf(line.slice(0, 60))) && !isPersonalName(line);
 }
 
 /**
@@ -149,17 +155,51 @@ export function findHeadline(norm: NormalisedText): number | undefined {
   return isHeadlineLike(first) ? 0 : undefined;
 }
 
-/** A title made from the opening line when the report has no headline: cut at a word, marked with `…`. */
-function deriveTitle(line: string): string {
-  if (line.length <= 120) return line;
-  const cut = line.slice(0, 120);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[\s,;:–-]+$/u, '')}…`;
+/** The longest title hoptac makes up (a headline found or given is kept whole). */
+const DERIVED_TITLE_LENGTH = 100;
+
+/**
+ * A title made up when the report has none: its first sentence, without an outlet's tag
+ * (`(GLO)- `), cut at a word to at most 100 characters and marked with `…` when cut; the words of
+ * the URL's slug when the text opens with no sentence of three words.
+ */
+function deriveTitle(line: string, url: string | undefined): string {
+  const opening = line.replace(DOMAIN_TAG, '').replace(PAREN_TAG, '').replace(TAG, '').trim();
+  const first = (splitSentences(opening, [{ start: 0, end: opening.length }])[0]?.text ?? '').replace(/[.;:,]+$/u, '');
+  const slug = url ? slugTitle(url) : undefined;
+  if (slug && first.split(/\s+/u).length < 3) return cutAtWord(slug, DERIVED_TITLE_LENGTH);
+  return cutAtWord(first, DERIVED_TITLE_LENGTH);
+}
+
+/** `…/lien-minh-htx-tinh-to-chuc-hoi-nghi-a123.html` → `Lien minh htx tinh to chuc hoi nghi` (no diacritics: a slug has none). */
+function slugTitle(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  const words = last.replace(/\.[a-z]{2,5}$/iu, '').split(/[-_]+/u).filter((w) => w !== '');
+  // an article id closing the slug (`a123`, `20230105123456`) is no word of the title
+  while (words.length > 0 && /^(?:\p{L}+\d+\w*|\d{5,})$/u.test(words[words.length - 1] as string)) words.pop();
+  if (words.length < 3) return undefined;
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:–-]+$/u, '')}…`;
 }
 
 /** Title, outlet, author and publication date of a normalised report; input fields win when given. */
 export function readMetadata(norm: NormalisedText, given: { title?: string; source?: string; publishedAt?: string; url?: string }): Metadata {
   const headline = findHeadline(norm);
-  const meta: Metadata = { title: given.title?.trim() || (headline !== undefined ? lineText(norm, headline) : deriveTitle(lineText(norm, 0))) };
+  const givenTitle = given.title?.trim();
+  const meta: Metadata = { title: givenTitle || (headline !== undefined ? lineText(norm, headline) : deriveTitle(lineText(norm, 0), given.url)) };
+  if (!givenTitle && headline === undefined) meta.titleDerived = true;
   if (headline !== undefined) meta.headline = headline;
   const below = findByline(norm);
   const source = given.source?.trim() || findSource(norm, below);

@@ -35,6 +35,9 @@ const honorificAtStart = new RegExp(`^(?:${honorificAlternation})(?:\\s+|(?<=\\.
 const surnames = new Set(titles.surnames);
 const NAME = /(\p{Lu}\p{Ll}*(?:['’]\p{L}+)?)(?: (\p{Lu}\p{Ll}*))(?: (\p{Lu}\p{Ll}*))?(?: (\p{Lu}\p{Ll}*))?(?![\p{L}\p{N}])/uy;
 const ELECTED = /^(?:\s+[^\s.;,:()]+){0,8}?\s+(?:đã\s+)?(?:được\s+)?(?:(?:hiệp thương\s+)?bầu(?:\s+lại)?|tái cử|bổ nhiệm|tín nhiệm bầu)(?:\s+(?:giữ chức|làm|là|vào chức|giữ chức vụ))?\s+/u;
+/** How far back an election looks for the body whose office it fills, when the title names none (characters). */
+const ELECTION_CONTEXT = 1000;
+const ELECTED_ALSO = /^\s*[,;]\s*(?:ông|bà|đồng chí|đ\/c)\s+/u;
 const ELECTED_LIST = /^\s+và\s+(?:ông|bà|đồng chí)\s+/u;
 const FORMER = /^(?:nguyên|cựu)\s+/u;
 const ASSIGNED = /chức danh\s+$/u;
@@ -61,10 +64,25 @@ function readElection(ctx: DocContext, nameEnd: number, orgs: OrgMention[]): { c
   if (!cue) return null;
   const chain = readTitleChain(ctx, at + cue[0].length, orgs);
   if (chain.positions.length === 0) return null;
-  const before = orgs.filter((o) => o.end <= nameEnd && o.end > nameEnd - 300 && (o.type === 'Alliance' || o.type === 'Agency'));
-  const context = before[before.length - 1] ?? null;
+  // the body whose office it is: the last one named just before, or, for an election at a congress
+  // (`tại đại hội lần thứ V, ông X được bầu làm Chủ tịch`), the last alliance the report named
+  const near = orgs.filter((o) => o.end <= nameEnd && o.end > nameEnd - 300 && (o.type === 'Alliance' || o.type === 'Agency'));
+  const atCongress = /(?<![\p{L}])dai hoi(?![\p{L}])/u.test(ctx.shadow.slice(Math.max(0, nameEnd - 150), nameEnd));
+  const alliances = atCongress ? orgs.filter((o) => o.type === 'Alliance' && o.end <= nameEnd && o.end > nameEnd - ELECTION_CONTEXT) : [];
+  const context = alliances[alliances.length - 1] ?? near[near.length - 1] ?? null;
   const positions = chain.positions.map((p) => (p.org ? p : { ...p, org: context }));
   for (const o of others) o.positions = positions;
+  // `…, bà Y làm Phó Chủ tịch`: those elected with them to other offices, the election cue left out
+  for (let after = chain.end; ; ) {
+    const also = ELECTED_ALSO.exec(ctx.text.slice(after, after + 20));
+    const next = also ? readName(ctx, after + also[0].length) : null;
+    const as = next ? /^\s+(?:làm|giữ chức|là)\s+/u.exec(ctx.text.slice(next.end, next.end + 16)) : null;
+    if (!next || !as) break;
+    const theirs = readTitleChain(ctx, next.end + as[0].length, orgs);
+    if (theirs.positions.length === 0) break;
+    others.push({ name: next.name, start: next.start, end: theirs.end, nameStart: next.start, nameEnd: next.end, positions: theirs.positions.map((p) => (p.org ? p : { ...p, org: context })) });
+    after = theirs.end;
+  }
   return { chain: { positions, end: chain.end }, others };
 }
 
@@ -235,7 +253,19 @@ export function findOfficials(ctx: DocContext, orgs: OrgMention[], exclude: { st
       next = chain.end;
     }
   }
+  for (const p of found) fillFromSide(ctx, p, orgs);
   return resolveAnaphors(addRepeatMentions(ctx, found), anaphors);
+}
+
+/**
+ * `Về phía Ủy ban Dân tộc, có Thứ trưởng, Phó Chủ nhiệm X tham dự`: offices named without their body,
+ * in a clause that opens with the side someone came from, are at that body.
+ */
+function fillFromSide(ctx: DocContext, p: OfficialMention, orgs: OrgMention[]): void {
+  if (!p.positions.some((pos) => pos.org === null)) return;
+  const clauseFrom = Math.max(ctx.text.lastIndexOf(';', p.start), ctx.text.lastIndexOf('.', p.start), ctx.text.lastIndexOf('\n', p.start));
+  const side = orgs.find((o) => o.start > clauseFrom && o.end <= p.start && (o.type === 'Agency' || o.type === 'Alliance') && /(?<![\p{L}])ve phia\s+$/u.test(ctx.shadow.slice(Math.max(0, o.start - 10), o.start)));
+  if (side) p.positions = p.positions.map((pos) => (pos.org === null ? { ...pos, org: side } : pos));
 }
 
 /**

@@ -187,7 +187,11 @@ function findOpen(ctx: DocContext, head: OpenHead, start: number, headEnd: numbe
     // or the national one when it is a national official's (see nationalSteering); up to a new clause
     if (head.head !== 'Ban Chỉ đạo' || !written.startsWith('ban ')) return null;
     const named = /^(?:\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}|\([\p{Lu}&]{2,8}\))|,\s+(?:[\p{Ll}\p{M}]+|\p{Lu}{2,6}))+/u.exec(ctx.text.slice(headEnd, headEnd + 110));
-    if (!named || named[0].trim().split(/\s+/u).length < 2 || stopAtStart.test(ctx.lower.slice(headEnd, headEnd + 30))) return null;
+    // `Trưởng Ban Chỉ đạo chủ trì …`: the committee named without its name is the report's (see mergeSteeringCommittees)
+    if (stopAtStart.test(ctx.lower.slice(headEnd, headEnd + 30)) || /^\s*(?:[.;]|$)/u.test(ctx.text.slice(headEnd, headEnd + 2))) {
+      return { type: 'Agency', name: head.head, province, start, end: headEnd, implied: true };
+    }
+    if (!named || named[0].trim().split(/\s+/u).length < 2) return null;
     // the name ends before a stop word (`… hợp tác xã khẳng định …`, `… chủ trì …`)
     let nameEnd = headEnd + named[0].length;
     const WORD = /\s+|,\s+/gu;
@@ -292,6 +296,7 @@ export function findOrganisations(ctx: DocContext): OrgMention[] {
       }
     });
   }
+  for (const d of listedDepartments(ctx)) claims.take(d, out);
   const pending: { name: string; start: number; end: number }[] = [];
   {
     heads.provincial.forEach((m) => {
@@ -389,6 +394,35 @@ function readDistricts(ctx: DocContext, head: string, start: number, end: number
     from = unitEnd + next[0].length;
     // DISTRICT reads the next unit from the space before its unit word
     at = from - 1;
+  }
+  return out;
+}
+
+/** `lãnh đạo các sở, ngành: Tài chính, Nông nghiệp và Môi trường, Công Thương`: departments named after a list opener. */
+const DEPARTMENT_LIST = /(?<![\p{L}])(?:cac\s+)?so(?:\s*,\s*(?:ban\s*,\s*)?nganh)?\s*:\s*/gu;
+
+/** The departments a list names by their names alone, each the report's province's. */
+function listedDepartments(ctx: DocContext): Found[] {
+  const out: Found[] = [];
+  for (const list of allMatches(DEPARTMENT_LIST, ctx.shadow)) {
+    let at = list.index + list[0].length;
+    for (;;) {
+      const window = ctx.shadow.slice(at, at + 60);
+      let named: { name: string; length: number } | undefined;
+      for (const d of departments) {
+        const m = d.re.exec(window);
+        if (m) {
+          named = { name: d.name, length: m[0].length };
+          break;
+        }
+      }
+      if (!named) break;
+      const end = at + named.length;
+      out.push({ type: 'Agency', name: `Sở ${named.name}`, province: ctx.province, start: at, end, implied: true });
+      const join = /^(?:\s*,\s*|\s+va\s+)/u.exec(ctx.shadow.slice(end, end + 6));
+      if (!join) break;
+      at = end + join[0].length;
+    }
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { cues, metrics } from '../lexicon.ts';
 import { allMatches, compileExactWords, compilePattern, compileWords, compileWordsAtEnd } from '../text/patterns.ts';
 import type { WordScanner } from '../text/word-scanner.ts';
 import { NUMBER_SOURCE, parseVietnameseNumber } from '../text/numbers.ts';
-import { stripMarks } from '../text/fold.ts';
+import { shadowOf, stripMarks } from '../text/fold.ts';
 
 /**
  * Statistics of the cooperative sector (FORMAT.md metrics) from sentences such as
@@ -23,6 +23,10 @@ const rules: CompiledRule[] = metrics.rules.map((r) => ({
   ...(r.before ? { beforeRe: compilePattern(r.before.replace('{NEW}', metrics.newCues)) } : {}),
   afterRe: compilePattern(r.after),
 }));
+/** The rules whose unit may be left out after the figure (their `after` matches nothing at all). */
+const looseRules = rules.filter((r) => r.afterRe.test(''));
+/** The first words of every unit a rule reads after a figure (folded): a figure followed by any other word has no stricter rule to try. */
+const UNIT_WORDS = new Set(metrics.unitFirstWords.map((w) => shadowOf(w)));
 const NUMBER = new RegExp(`(?<![\\d.,/])(?:${NUMBER_SOURCE})(?![\\d/]|[.,]\\d|\\s*%)`, 'g');
 /** Cue words keep their diacritics: `sẽ` (will) is not `sẻ` (chia sẻ), `có` is not `cờ`. */
 const haveCue = compileExactWords(metrics.haveCues);
@@ -35,7 +39,7 @@ const overBefore = compileWordsAtEnd(metrics.qualifiers.over);
 const aboutBefore = compileWordsAtEnd(metrics.qualifiers.about);
 const multiplierAfter = new RegExp(`^\\s+(${Object.keys(metrics.multipliers).map(stripMarks).join('|')})(?![\\p{L}])`, 'u');
 const multiplierValue = new Map(Object.entries(metrics.multipliers).map(([k, v]) => [stripMarks(k), v]));
-const nationalCue = compileWords(metrics.nationalCues);
+const nationalCue = compileWords(metrics.beyondProvinceCues);
 /** With their diacritics: `tặng` (to award) is not `tăng` (to grow). */
 const selectionCue = compileExactWords(metrics.selectionCues);
 const averageCue = compileWords(metrics.averageCues);
@@ -133,7 +137,11 @@ function followsNewCue(clause: string): boolean {
  */
 function rulesWithUnitAfter(rest: string, countRest: string): { rule: CompiledRule; afterMatch: RegExpExecArray }[] {
   const fitting: { rule: CompiledRule; afterMatch: RegExpExecArray }[] = [];
-  for (const rule of rules) {
+  // most figures (years, percentages, sums) are followed by no unit a rule knows: only the rules
+  // whose unit may be left out (`HTX nông nghiệp: 180`) are tried on them
+  const unitWord = /^\s*\(?\s*([a-z]+)/u.exec(countRest)?.[1];
+  const known = unitWord !== undefined && UNIT_WORDS.has(unitWord);
+  for (const rule of known ? rules : looseRules) {
     const afterMatch = rule.afterRe.exec(rule.money ? rest : countRest);
     if (afterMatch) fitting.push({ rule, afterMatch });
   }
@@ -192,12 +200,16 @@ export function findStatistics(ctx: DocContext, sentences: Span[], referenceYear
   const clauseMetrics = new Set<string>();
   for (const s of sentences) {
     const sentence = shadow.slice(s.start, s.end);
+    // a target cue (`phấn đấu`, `sẽ`) ends the figures of a sentence that are facts
+    targetCue.lastIndex = 0;
+    const target = targetCue.exec(ctx.lower.slice(s.start, s.end));
+    const targetEnd = target ? target.index + target[0].length : Infinity;
     NUMBER.lastIndex = 0;
     for (let m = NUMBER.exec(sentence); m; m = NUMBER.exec(sentence)) {
       const at = m.index;
+      if (at >= targetEnd) break;
       const prefix = sentence.slice(0, at);
       const lowerPrefix = ctx.lower.slice(s.start, s.start + at);
-      if (testFrom(targetCue, lowerPrefix)) break;
       const clause = prefix.slice(clauseStart(prefix, at));
       const rest = sentence.slice(at + m[0].length);
       if (RANGE_AFTER.test(rest) || RANGE_BEFORE.test(prefix)) continue;

@@ -40,6 +40,8 @@ export const documentSchema = z.object({
   /** Base name of the input file, or `<jsonl name>#<line>`, or the line's own `file`. */
   file: z.string().min(1),
   title: z.string(),
+  /** True when the report had no title line and none was given: `title` is its first sentence, cut at a word. */
+  titleDerived: z.boolean().optional(),
   publishedAt: isoDate.optional(),
   source: z.string().optional(),
   author: z.string().optional(),
