@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import neo4j from 'neo4j-driver';
 import { startApiServer } from '../src/api/server.ts';
 import { loadConfig } from '../src/config.ts';
-import { connect, gatewayOptions } from '../src/graph/database.ts';
+import { connect, gatewayOptions, localAddress } from '../src/graph/database.ts';
 import { Gateway } from '../src/graph/gateway.ts';
 import { startPeerServer } from './peer/server.ts';
 
@@ -28,7 +28,7 @@ const driver = await connect(opts.uri, neo4j.auth.basic('neo4j', ''), opts.datab
 const gateway = new Gateway(driver, opts.database, gatewayOptions(defaults.neo4j));
 const server =
   opts.server === 'hoptac'
-    ? await startApiServer({ config, database: { gateway } })
+    ? await startApiServer({ config, database: { gateway, address: { ...localAddress(opts.uri), database: opts.database } } })
     : await startPeerServer({ driver, database: opts.database, host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 

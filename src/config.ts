@@ -16,6 +16,8 @@ export type Config = {
     localPageCacheBytes: number;
     /** Most API read statements running at once (the others wait their turn); unset: no bound. */
     maxConcurrentReads?: number;
+    /** Restarts in a row `npm start` tries when the built-in Neo4j dies, before it gives up (0: none). */
+    localRestarts: number;
   };
   api: {
     host: string;
@@ -26,7 +28,31 @@ export type Config = {
     maxAliases: number;
     maxPageSize: number;
     queryTimeoutMs: number;
+    /** Largest answer sent, in bytes of JSON; larger ones are refused with `RESPONSE_TOO_LARGE`. */
+    maxResponseBytes: number;
+    /** Largest request body read, in bytes (413 beyond). */
+    maxBodyBytes: number;
+    /** Most lexical tokens a query may have; parsing stops past it. */
+    maxTokens: number;
+    /** Time limit of one export or network measure (run in a worker thread). */
+    exportTimeoutMs: number;
+    /** Exports and network measures computed at once; a few more wait, the rest are refused. */
+    maxExports: number;
+    /** Most nodes `network` answers with; a larger selection is refused (exports have no such bound). */
+    maxNetworkNodes: number;
+    /** Time a client has to send a request's headers, the whole request, and between requests on a kept-alive connection. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** Most connections open at once; further ones are closed at once. */
+    maxConnections: number;
     development: boolean;
+  };
+  reports: {
+    /** Largest report accepted (a `.txt` file, a feed line's text, an `ingestReport` text), in UTF-8 bytes. */
+    maxBytes: number;
+    /** Time limit of extracting one report (in a worker thread). */
+    extractTimeoutMs: number;
   };
 };
 
@@ -54,12 +80,24 @@ function integerIn(min: number, max: number, fallback: number): Variable<number>
   };
 }
 
+const KIB = 2 ** 10;
 const MIB = 2 ** 20;
-const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: MIB, g: 2 ** 30 };
+const GIB = 2 ** 30;
+const UNITS: Record<string, number> = { '': 1, k: KIB, m: MIB, g: GIB };
+/** Defaults of the byte sizes that have one (the page cache's depends on the machine). */
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * MIB;
+const DEFAULT_MAX_BODY_BYTES = 5 * MIB;
+const DEFAULT_REPORT_MAX_BYTES = 2 * MIB;
 const BYTE_SIZE = /^(\d+)\s*(?:([kmg])(?:i?b)?)?$/i;
 
+/** `8 MiB`, `1024 GiB`, `64 KiB`: a size in the largest unit that divides it. */
+function describeSize(bytes: number): string {
+  const [unit, size] = bytes % GIB === 0 ? ['GiB', GIB] : bytes % MIB === 0 ? ['MiB', MIB] : ['KiB', KIB];
+  return `${bytes / size} ${unit}`;
+}
+
 /** A byte size such as `512m`, `2g`, `1536MiB` or `268435456` (units are powers of 1024). */
-function byteSize(min: number, max: number): Variable<number | undefined> {
+function byteSize(min: number, max: number, example: string): Variable<number | undefined> {
   return {
     schema: z
       .string()
@@ -70,7 +108,7 @@ function byteSize(min: number, max: number): Variable<number | undefined> {
       })
       .pipe(z.number().int().min(min).max(max))
       .optional(),
-    expected: `a size from ${min / MIB} MiB to ${max / 2 ** 30} GiB, such as 512m or 2g`,
+    expected: `a size from ${describeSize(min)} to ${describeSize(max)}, such as ${example}`,
   };
 }
 
@@ -119,11 +157,12 @@ export const CONFIG_VARIABLES = {
   },
   NEO4J_LOCAL_PORT: integerIn(1, 65535, 7687),
   NEO4J_LOCAL_DATA: { schema: z.string().min(1).default('.data/neo4j'), expected: 'a directory path' },
-  NEO4J_LOCAL_PAGE_CACHE: byteSize(8 * MIB, 2 ** 40),
+  NEO4J_LOCAL_PAGE_CACHE: byteSize(8 * MIB, 2 ** 40, '512m or 2g'),
   NEO4J_MAX_CONCURRENT_READS: {
     schema: z.coerce.number().int().min(1).max(1000).optional(),
     expected: 'a whole number from 1 to 1000',
   },
+  NEO4J_LOCAL_RESTARTS: integerIn(0, 100, 5),
   HOST: { schema: z.string().min(1).default('127.0.0.1'), expected: 'a host name or IP address to listen on' },
   PORT: integerIn(0, 65535, 4000),
   HOPTAC_API_KEY: optionalText,
@@ -132,6 +171,18 @@ export const CONFIG_VARIABLES = {
   API_MAX_ALIASES: integerIn(1, 1000, 30),
   API_MAX_PAGE_SIZE: integerIn(1, 10_000, 500),
   API_QUERY_TIMEOUT_MS: integerIn(100, 600_000, 15_000),
+  API_MAX_RESPONSE_BYTES: byteSize(64 * KIB, GIB, '16m'),
+  API_MAX_BODY_BYTES: byteSize(64 * KIB, GIB, '5m'),
+  API_MAX_TOKENS: integerIn(100, 1_000_000, 2000),
+  API_EXPORT_TIMEOUT_MS: integerIn(1000, 3_600_000, 120_000),
+  API_MAX_EXPORTS: integerIn(1, 64, 1),
+  API_MAX_NETWORK_NODES: integerIn(1, 1_000_000, 5000),
+  API_HEADERS_TIMEOUT_MS: integerIn(100, 600_000, 10_000),
+  API_REQUEST_TIMEOUT_MS: integerIn(100, 3_600_000, 60_000),
+  API_KEEP_ALIVE_TIMEOUT_MS: integerIn(100, 600_000, 5000),
+  API_MAX_CONNECTIONS: integerIn(1, 1_000_000, 256),
+  REPORT_MAX_BYTES: byteSize(KIB, GIB, '2m'),
+  EXTRACT_TIMEOUT_MS: integerIn(100, 3_600_000, 60_000),
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']).optional(),
     expected: 'one of development, production, test',
@@ -155,8 +206,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!parsed.success) throw new ConfigError(name, variable.expected, given ?? '');
     values[name] = parsed.data;
   }
-  return buildConfig(values as Values);
+  const checked = values as Values;
+  // Node refuses a request time-out shorter than the headers' one: the headers are part of the request.
+  if (checked.API_REQUEST_TIMEOUT_MS < checked.API_HEADERS_TIMEOUT_MS) {
+    const given = env.API_REQUEST_TIMEOUT_MS?.trim() || String(checked.API_REQUEST_TIMEOUT_MS);
+    throw new ConfigError('API_REQUEST_TIMEOUT_MS', `a time at least API_HEADERS_TIMEOUT_MS (${checked.API_HEADERS_TIMEOUT_MS})`, given);
+  }
+  return buildConfig(checked);
 }
+
 
 function buildConfig(values: Values): Config {
   return {
@@ -169,6 +227,7 @@ function buildConfig(values: Values): Config {
       localData: values.NEO4J_LOCAL_DATA,
       localPageCacheBytes: values.NEO4J_LOCAL_PAGE_CACHE ?? defaultPageCacheBytes(totalmem()),
       ...maxConcurrentReads(values),
+      localRestarts: values.NEO4J_LOCAL_RESTARTS,
     },
     api: {
       host: values.HOST,
@@ -179,7 +238,21 @@ function buildConfig(values: Values): Config {
       maxAliases: values.API_MAX_ALIASES,
       maxPageSize: values.API_MAX_PAGE_SIZE,
       queryTimeoutMs: values.API_QUERY_TIMEOUT_MS,
+      maxResponseBytes: values.API_MAX_RESPONSE_BYTES ?? DEFAULT_MAX_RESPONSE_BYTES,
+      maxBodyBytes: values.API_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES,
+      maxTokens: values.API_MAX_TOKENS,
+      exportTimeoutMs: values.API_EXPORT_TIMEOUT_MS,
+      maxExports: values.API_MAX_EXPORTS,
+      maxNetworkNodes: values.API_MAX_NETWORK_NODES,
+      headersTimeoutMs: values.API_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.API_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.API_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.API_MAX_CONNECTIONS,
       development: values.NODE_ENV === 'development',
+    },
+    reports: {
+      maxBytes: values.REPORT_MAX_BYTES ?? DEFAULT_REPORT_MAX_BYTES,
+      extractTimeoutMs: values.EXTRACT_TIMEOUT_MS,
     },
   };
 }

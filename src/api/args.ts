@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PATH_LENGTH } from '../graph/read-paths.ts';
+import { isCalendarDay } from '../io/calendar-day.ts';
 import { NODE_TYPES } from '../graph/read-rows.ts';
 import { createApiError } from './errors.ts';
 
@@ -8,7 +9,7 @@ import { createApiError } from './errors.ts';
  * client's (`BAD_USER_INPUT`, naming the argument), never a database error later.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = z.string().refine(isCalendarDay, 'expected a day that exists, as YYYY-MM-DD');
 const optionalDate = isoDate.nullish();
 const id = z.string().min(1, 'expected a non-empty id');
 const types = z.array(z.enum(NODE_TYPES)).nullish();
@@ -31,7 +32,22 @@ export const listArgsSchema = z.object({
   after: z.string().nullish(),
 });
 
-export const searchArgsSchema = z.object({ text: z.string(), types, first: z.number().int().min(0) });
+/**
+ * Search text bounds: every word becomes a required Lucene clause (and the last a prefix query),
+ * so 1,025 words passed Lucene's clause limit and a 2,000-character word its limits too, both as
+ * an internal error. Names are a dozen words at most.
+ */
+export const SEARCH_MAX_CHARS = 200;
+export const SEARCH_MAX_WORDS = 20;
+
+export const searchArgsSchema = z.object({
+  text: z
+    .string()
+    .max(SEARCH_MAX_CHARS, `at most ${SEARCH_MAX_CHARS} characters`)
+    .refine((text) => text.split(/\s+/).filter((word) => word !== '').length <= SEARCH_MAX_WORDS, `at most ${SEARCH_MAX_WORDS} words`),
+  types,
+  first: z.number().int().min(0),
+});
 
 export const pathArgsSchema = z.object({
   from: id,
@@ -48,11 +64,12 @@ export const networkArgsSchema = z.object({ province: z.string().nullish(), from
 export const statisticsArgsSchema = z.object({ province: z.string().min(1), metric: z.string().nullish(), rollUpMerged: z.boolean() });
 export const rangeArgsSchema = z.object({ from: optionalDate, to: optionalDate, first: z.number().int().min(0).optional() });
 
+/** `ingestReport`'s arguments by type; what they hold is checked as every report is (`findReportProblem`). */
 export const ingestArgsSchema = z.object({
-  text: z.string().refine((t) => t.trim().length > 0, 'the report text is empty'),
-  url: z.string().url('expected an absolute URL').nullish(),
+  text: z.string(),
+  url: z.string().nullish(),
   title: z.string().nullish(),
-  publishedAt: optionalDate,
+  publishedAt: z.string().nullish(),
 });
 
 /** Parses arguments with a schema; a mismatch is `BAD_USER_INPUT` naming the argument. */

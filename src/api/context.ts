@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Config } from '../config.ts';
 import type { Gateway } from '../graph/gateway.ts';
+import type { ReportLimits } from '../io/report-checks.ts';
+import type { Analyzer } from '../workers/analyzer.ts';
+import type { ReportIngester } from '../workers/report-ingester.ts';
 import type { RelationRequest, RelationRow } from '../graph/read-relations.ts';
 import type { NodeRow, ReadOptions } from '../graph/read-rows.ts';
 import type { SharedReads } from './shared-reads.ts';
@@ -20,7 +23,12 @@ export type ApiContext = {
   loaders: ApiLoaders;
   /** The server's reads shared by concurrent requests (no cache). */
   shared: SharedReads;
+  /** The server's worker threads and per-report limits. */
+  services: ApiServices;
 };
+
+/** What the server runs off the event loop, shared by every request: `ingestReport`'s extraction and load, exports and measures. */
+export type ApiServices = { ingester: ReportIngester; analyzer: Analyzer; reportLimits: ReportLimits };
 
 export type ApiLoaders = {
   nodes: DataLoader<string, NodeRow | null>;
@@ -33,10 +41,11 @@ export function createApiContext(
   config: Config['api'],
   gateway: Gateway,
   shared: SharedReads,
+  services: ApiServices,
   headers: Record<string, string | string[] | undefined>,
 ): ApiContext {
   const read: ReadOptions = { timeoutMs: config.queryTimeoutMs };
-  return { config, gateway, read, presentedKey: readPresentedKey(headers), loaders: createLoaders(shared), shared };
+  return { config, gateway, read, presentedKey: readPresentedKey(headers), loaders: createLoaders(shared), shared, services };
 }
 
 /** Fresh loaders for one request, each answering what it has not yet read through `shared`. */

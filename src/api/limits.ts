@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type {
   DocumentNode,
   FieldNode,
@@ -10,7 +9,6 @@ import type {
   SelectionSetNode,
 } from 'graphql';
 import { Kind } from 'graphql';
-import { createApiError } from './errors.ts';
 
 /**
  * Query protection before any resolver runs: depth, estimated cost and alias count of the
@@ -51,7 +49,28 @@ type Walk = {
   maxPageSize: number;
   /** Names of the variables the measure read (`first: $n`), so it can be reused for the same values. */
   read: Set<string>;
+  /**
+   * Each fragment's measure, computed at its first spread: a fragment's selection is measured on
+   * its own type condition, so every spread of it measures the same. Without this, a fragment
+   * spread ten times that spreads another ten times … is walked 10^depth times (an 862-byte
+   * query kept the server busy for minutes); with it the walk is linear in the document.
+   */
+  measured: Map<string, QueryMeasure | 'measuring'>;
+  /** Selections the walk may still visit: a budget on the measuring work itself. */
+  budget: { left: number };
 };
+
+/**
+ * Most selections (fields, fragment spreads, inline fragments) one measure visits. Each is visited
+ * once (fragments are memoised), so this bounds the document, not what it asks for; far above any
+ * real query (the landing page's introspection query has about a hundred).
+ */
+export const MEASURE_BUDGET = 20_000;
+
+/** The measuring walk ran out of its budget: the operation is refused as too complex. */
+export class MeasureBudgetError extends Error {
+  override name = 'MeasureBudgetError';
+}
 
 /** Measures an operation's depth (field levels), cost and aliases; introspection fields are free. */
 export function measureOperation(
@@ -78,7 +97,8 @@ function walkOperation(
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   const composite = asComposite(root);
   if (!composite) return { measure: { depth: 0, cost: 0, aliases: 0 }, read };
-  return { measure: measureSelections({ schema, fragments, variables, maxPageSize, read }, composite, operation.selectionSet), read };
+  const walk: Walk = { schema, fragments, variables, maxPageSize, read, measured: new Map(), budget: { left: MEASURE_BUDGET } };
+  return { measure: measureSelections(walk, composite, operation.selectionSet), read };
 }
 
 /** Most measures kept per operation (one per combination of its `first` variables' values). */
@@ -110,9 +130,17 @@ export function createOperationMeasurer(schema: GraphQLSchema, maxPageSize: numb
   };
 }
 
-/** The values that decide a measure: each read variable's number, or null when it is not a number (the default applies). */
+/**
+ * The values that decide a measure: each read variable's number (a page size) or length (a list
+ * of ids), or null when it is neither (the default applies).
+ */
 function keyOf(names: string[], variables: Record<string, unknown>): string {
-  return JSON.stringify(names.map((name) => (typeof variables[name] === 'number' ? variables[name] : null)));
+  return JSON.stringify(
+    names.map((name) => {
+      const value = variables[name];
+      return typeof value === 'number' ? value : Array.isArray(value) ? `[${value.length}]` : null;
+    }),
+  );
 }
 
 function measureSelections(walk: Walk, parent: Composite, selectionSet: SelectionSetNode): QueryMeasure {
@@ -123,6 +151,7 @@ function measureSelections(walk: Walk, parent: Composite, selectionSet: Selectio
     total.aliases += m.aliases;
   };
   for (const selection of selectionSet.selections) {
+    if (--walk.budget.left < 0) throw new MeasureBudgetError(`the query has more than ${MEASURE_BUDGET} selections`);
     switch (selection.kind) {
       case Kind.FIELD:
         add(measureField(walk, parent, selection));
@@ -132,12 +161,9 @@ function measureSelections(walk: Walk, parent: Composite, selectionSet: Selectio
         if (condition) add(measureSelections(walk, condition, selection.selectionSet));
         break;
       }
-      case Kind.FRAGMENT_SPREAD: {
-        const fragment = walk.fragments.get(selection.name.value);
-        const condition = fragment ? asComposite(walk.schema.getType(fragment.typeCondition.name.value)) : null;
-        if (fragment && condition) add(measureSelections(walk, condition, fragment.selectionSet));
+      case Kind.FRAGMENT_SPREAD:
+        add(measureFragment(walk, selection.name.value));
         break;
-      }
       default: {
         const never: never = selection;
         throw new Error(`unknown selection ${String(never)}`);
@@ -145,6 +171,20 @@ function measureSelections(walk: Walk, parent: Composite, selectionSet: Selectio
     }
   }
   return total;
+}
+
+/** A named fragment's measure, computed once per walk; a cycle (refused by validation before) counts nothing. */
+function measureFragment(walk: Walk, name: string): QueryMeasure {
+  const known = walk.measured.get(name);
+  if (known === 'measuring') return { depth: 0, cost: 0, aliases: 0 };
+  if (known) return known;
+  const fragment = walk.fragments.get(name);
+  const condition = fragment ? asComposite(walk.schema.getType(fragment.typeCondition.name.value)) : null;
+  if (!fragment || !condition) return { depth: 0, cost: 0, aliases: 0 };
+  walk.measured.set(name, 'measuring');
+  const measure = measureSelections(walk, condition, fragment.selectionSet);
+  walk.measured.set(name, measure);
+  return measure;
 }
 
 function measureField(walk: Walk, parent: Composite, node: FieldNode): QueryMeasure {
@@ -166,8 +206,20 @@ function isConnectionField(parent: Composite): boolean {
 function itemsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
   const isMany = String(field.type).startsWith('[') || namedTypeName(field.type).endsWith('Connection');
   if (!isMany) return 1;
-  const first = readFirstArgument(walk, field, node);
-  return Math.min(first ?? DEFAULT_LIST_SIZE, walk.maxPageSize);
+  const asked = readIdsArgument(walk, node) ?? readFirstArgument(walk, field, node);
+  return Math.min(asked ?? DEFAULT_LIST_SIZE, walk.maxPageSize);
+}
+
+/** The number of ids a field is given (`nodes(ids: […])`): one item each. */
+function readIdsArgument(walk: Walk, node: FieldNode): number | null {
+  const argument = node.arguments?.find((a) => a.name.value === 'ids');
+  if (argument?.value.kind === Kind.LIST) return argument.value.values.length;
+  if (argument?.value.kind === Kind.VARIABLE) {
+    walk.read.add(argument.value.name.value);
+    const value = walk.variables[argument.value.name.value];
+    if (Array.isArray(value)) return value.length;
+  }
+  return null;
 }
 
 function readFirstArgument(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number | null {
@@ -180,32 +232,4 @@ function readFirstArgument(walk: Walk, field: GraphQLField<unknown, unknown>, no
   }
   const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
   return typeof fallback === 'number' ? fallback : null;
-}
-
-/** Apollo plugin refusing operations beyond the limits with `QUERY_TOO_COMPLEX` (HTTP 400), before they touch the database. */
-export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  let measurer: { schema: GraphQLSchema; measure: OperationMeasurer } | undefined;
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          if (measurer?.schema !== schema) measurer = { schema, measure: createOperationMeasurer(schema, limits.maxPageSize) };
-          const measure = measurer.measure(document, operation, request.variables ?? {});
-          const refusal =
-            measure.depth > limits.maxDepth
-              ? `Query depth ${measure.depth} exceeds the maximum of ${limits.maxDepth}.`
-              : measure.aliases > limits.maxAliases
-                ? `Query uses ${measure.aliases} aliases; the maximum is ${limits.maxAliases}.`
-                : measure.cost > limits.maxCost
-                  ? `Query cost ${measure.cost} exceeds the maximum of ${limits.maxCost}.`
-                  : null;
-          if (refusal) {
-            const { maxDepth, maxCost, maxAliases } = limits;
-            throw createApiError('QUERY_TOO_COMPLEX', refusal, { measure, limits: { maxDepth, maxCost, maxAliases }, http: { status: 400 } });
-          }
-        },
-      };
-    },
-  };
 }

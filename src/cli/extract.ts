@@ -3,19 +3,24 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
-import { extractReport } from '../extract/extract.ts';
+import { extractReports } from '../io/extract-reports.ts';
+import type { ExtractResult } from '../io/extract-reports.ts';
 import { PoliteFetcher } from '../io/fetch/polite-fetcher.ts';
 import { listReportFiles, readFileReports } from '../io/read-reports.ts';
-import type { ReadResult } from '../io/read-reports.ts';
 import { readWebReports } from '../io/web/read-web-reports.ts';
+import { createExtractor } from '../workers/extractor.ts';
+import type { Extractor } from '../workers/extractor.ts';
+import { readCliConfig } from './read-config.ts';
 import { addWebOptions, planWebReading, readsWeb } from './web-options.ts';
 import type { WebCliOptions, WebPlan } from './web-options.ts';
 
 /**
  * `npm run -s extract -- <files, folders or web addresses…> [--out FILE]`: one extraction record
  * per report as JSON Lines on stdout (or in FILE). Errors, skipped inputs and warnings go to
- * stderr as JSON lines; the exit code is 1 when any input failed, 2 on usage errors. Web
- * addresses, `--urls` and `--sitemap` are fetched politely, as by `ingest`.
+ * stderr as JSON lines; the exit code is 1 when any input failed, 2 on usage errors or bad
+ * configuration. Web addresses, `--urls` and `--sitemap` are fetched politely, as by `ingest`.
+ * Every report is checked (`REPORT_MAX_BYTES` each; a feed may be any size) and extracted in a
+ * worker thread within `EXTRACT_TIMEOUT_MS`.
  */
 
 const PROGRESS_OVER = 20;
@@ -27,6 +32,17 @@ async function write(out: Writable, line: string): Promise<void> {
 }
 
 async function run(plan: WebPlan, opts: Options): Promise<number> {
+  const config = readCliConfig();
+  if (config === null) return 2;
+  const extractor = createExtractor({ timeoutMs: config.reports.extractTimeoutMs });
+  try {
+    return await extractAll(plan, opts, extractor, { maxBytes: config.reports.maxBytes });
+  } finally {
+    await extractor.close();
+  }
+}
+
+async function extractAll(plan: WebPlan, opts: Options, extractor: Extractor, limits: { maxBytes: number }): Promise<number> {
   const entries = await listReportFiles(plan.paths);
   const web = readsWeb(plan);
   const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
@@ -51,24 +67,19 @@ async function run(plan: WebPlan, opts: Options): Promise<number> {
     process.stderr.write(`${JSON.stringify(line)}\n`);
     if (bar) bar.start(entries.length, done, counts);
   };
-  const take = async (result: ReadResult): Promise<void> => {
+  const take = async (result: ExtractResult): Promise<void> => {
     if (!result.ok) {
       counts[result.skipped ? 'skipped' : 'failed']++;
       if (!result.skipped || !opts.quiet) report({ level: result.skipped ? 'skipped' : 'error', file: result.file, reason: result.reason });
       return;
     }
-    try {
-      const record = extractReport(result.input);
-      counts.reports++;
-      await write(out, `${JSON.stringify(record)}\n`);
-      if (!opts.quiet) for (const w of record.warnings) report({ level: 'warning', file: record.document.file, message: w });
-    } catch (error) {
-      counts.failed++;
-      report({ level: 'error', file: result.input.file, reason: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
-    }
+    counts.reports++;
+    await write(out, `${JSON.stringify(result.record)}\n`);
+    if (!opts.quiet) for (const w of result.record.warnings) report({ level: 'warning', file: result.record.document.file, message: w });
   };
+  const extract = { limits, extract: (input: Parameters<Extractor['extract']>[0]) => extractor.extract(input) };
   for (const entry of entries) {
-    for await (const result of readFileReports(entry)) await take(result);
+    for await (const result of extractReports(readFileReports(entry, limits), extract)) await take(result);
     done++;
     bar?.update(done, counts);
   }
@@ -82,7 +93,7 @@ async function run(plan: WebPlan, opts: Options): Promise<number> {
       },
     });
     try {
-      for await (const result of results) {
+      for await (const result of extractReports(results, extract)) {
         await take(result);
         bar?.update(counts);
       }

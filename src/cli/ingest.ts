@@ -4,23 +4,30 @@ import { readCliConfig } from './read-config.ts';
 import { addWebOptions, planWebReading, readsWeb, runSpec } from './web-options.ts';
 import type { WebCliOptions, WebPlan } from './web-options.ts';
 import { openDatabase } from '../graph/database.ts';
+import type { Database } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
+import { DatabaseUnavailableError } from '../graph/gateway.ts';
 import { DEFAULT_GROUP_SIZE, DEFAULT_INGEST_CONCURRENCY, ingestPaths, ingestReports } from '../graph/ingest.ts';
-import type { IngestOptions, IngestSummary } from '../graph/ingest.ts';
+import type { IngestPathOptions, IngestSummary } from '../graph/ingest.ts';
+import { LocalNeo4jError } from '../graph/local-neo4j.ts';
 import { applySchema } from '../graph/migrate.ts';
 import { PoliteFetcher } from '../io/fetch/polite-fetcher.ts';
 import { readReports } from '../io/read-reports.ts';
 import type { ReadResult } from '../io/read-reports.ts';
 import { ResumeJournal } from '../io/web/resume-journal.ts';
 import { readWebReports } from '../io/web/read-web-reports.ts';
+import { createExtractor } from '../workers/extractor.ts';
 
 /**
  * `npm run ingest -- <files, folders or web addresses…> [--urls FILE] [--sitemap URL]`: extracts
  * and loads reports into Neo4j, each report whole or not at all (groups of reports per
  * transaction; a failing group is loaded again one report per transaction). Web pages are fetched
  * politely (`src/io/fetch`); a run over the web that is interrupted resumes where it stopped when
- * started again. Progress (pages fetched, skipped with why, reports loaded) goes to stderr, the
- * summary to stdout; exit code 1 when any report failed, 2 on a usage error.
+ * started again. Every report is checked (`src/io/report-checks.ts`, `REPORT_MAX_BYTES` each) and
+ * extracted in a worker thread within `EXTRACT_TIMEOUT_MS`. Progress (pages fetched, skipped with
+ * why, reports loaded) goes to stderr, the summary to stdout. Exit codes: 0 all loaded, 1 some
+ * report failed, 2 a usage error or bad configuration, 3 the database could not be reached or was
+ * lost (one line on stderr; what was loaded stays).
  */
 const program = addWebOptions(
   new Command()
@@ -55,30 +62,36 @@ async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
   const web = readsWeb(plan);
   const fetcher = web ? new PoliteFetcher(plan.settings) : null;
   const journal = web && plan.cacheDir ? new ResumeJournal(plan.cacheDir, runSpec(plan)) : null;
-  const database = await openDatabase(config.neo4j);
+  const extractor = createExtractor({ timeoutMs: config.reports.extractTimeoutMs });
+  let database: Database | null = null;
+  let handled = 0;
+  const counts = { fetched: 0, unchanged: 0, resumed: 0, skipped: 0 };
+  const bar = new SingleBar({
+    format: web
+      ? 'ingest {fetched} fetched ({unchanged} unchanged) · {skipped} skipped · {value} reports loaded · {failed} failed · {duration_formatted}'
+      : 'ingest {value} reports · {rate} reports/s · {skipped} skipped · {failed} failed · {duration_formatted}',
+    stream: process.stderr,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+  });
   try {
+    database = await openDatabase(config.neo4j);
     await applySchema(database.gateway);
     await ensureProvinces(database.gateway);
-    const counts = { fetched: 0, unchanged: 0, resumed: 0, skipped: 0 };
-    const bar = new SingleBar({
-      format: web
-        ? 'ingest {fetched} fetched ({unchanged} unchanged) · {skipped} skipped · {value} reports loaded · {failed} failed · {duration_formatted}'
-        : 'ingest {value} reports · {rate} reports/s · {skipped} skipped · {failed} failed · {duration_formatted}',
-      stream: process.stderr,
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-    });
     let failed = 0;
     const refresh = (): void => {
       if (opts.progress) bar.update({ ...counts, failed });
     };
     if (opts.progress) bar.start(0, 0, { rate: '0', failed: 0, ...counts });
     if (journal && journal.resumed > 0) say(`resuming: ${journal.resumed} addresses were finished by the interrupted run`);
-    const ingest: Omit<IngestOptions, 'records'> = {
+    const ingest: Omit<IngestPathOptions, 'records'> = {
       concurrency: opts.concurrency,
       groupSize: opts.groupSize ?? (web ? 1 : DEFAULT_GROUP_SIZE),
+      limits: { maxBytes: config.reports.maxBytes },
+      extract: (input) => extractor.extract(input),
       onProgress: ({ done, failed: f, seconds }) => {
         failed = f;
+        handled = done;
         if (opts.progress) bar.update(done, { rate: (done / Math.max(seconds, 0.001)).toFixed(1), failed, ...counts });
       },
       onSettled: (file, status) => {
@@ -103,15 +116,22 @@ async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
             },
           })
         : null;
-      summary = await ingestReports(database.gateway, announceSkips(concat(readReports(plan.paths), webReports)), ingest);
+      summary = await ingestReports(database.gateway, announceSkips(concat(readReports(plan.paths, { maxBytes: config.reports.maxBytes }), webReports)), ingest);
     }
     if (opts.progress) bar.stop();
     journal?.finish();
     process.stdout.write(formatSummary(summary, fetcher ? { ...counts, requests: fetcher.stats.requests } : null));
     return summary.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (opts.progress) bar.stop();
+    if (!(error instanceof DatabaseUnavailableError || error instanceof LocalNeo4jError)) throw error;
+    // One line, no stack trace: the database went away (or never came), which is not the input's fault.
+    say(`ingest: the database is unavailable (${error.message.split('\n')[0]}); ${handled} reports were handled before, what loaded stays`);
+    return 3;
   } finally {
     await fetcher?.close();
-    await database.close();
+    await extractor.close();
+    await database?.close().catch(() => undefined);
   }
 }
 
@@ -146,8 +166,10 @@ function formatSummary(s: IngestSummary, web: { fetched: number; unchanged: numb
     `  unchanged  ${s.unchanged}`,
     `  replaced   ${s.replaced}`,
     `  skipped    ${s.skipped.length}`,
+    ...s.skipped.map((f) => `    ${f.file}: ${f.reason}`),
     `  failed     ${s.failed.length}`,
     ...s.failed.map((f) => `    ${f.file}: ${f.reason}`),
+    ...(s.dropped.length > 0 ? [`  dropped    ${s.dropped.length} relations`, ...s.dropped.map((d) => `    ${d.file}: ${d.relation}`)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,10 @@ const log = createDebug('hoptac:start');
 /** The sample reports loaded into an empty graph, relative to the working directory (the repo root under `npm start`). */
 const SEED_PATHS = ['seeds'];
 
-/** Exit codes: 0 stopped by a signal, 1 unexpected error, 2 bad configuration, 3 database unavailable. */
+/**
+ * Exit codes: 0 stopped by a signal, 1 unexpected error, 2 bad configuration, 3 database
+ * unavailable (also when the built-in Neo4j died and `NEO4J_LOCAL_RESTARTS` restarts failed).
+ */
 const EXIT = { ok: 0, failed: 1, config: 2, database: 3 } as const;
 
 type Running = { close(): Promise<void> };
@@ -34,15 +37,19 @@ async function runStart(): Promise<void> {
     say('building the local Neo4j with Maven (the first time downloads about 170 MB; later builds are offline) …');
   }
   say(config.neo4j.uri === undefined ? `starting the local Neo4j (data in ${config.neo4j.localData}) …` : `connecting to ${config.neo4j.uri} …`);
-  const database = await openDatabase(config.neo4j);
+  const database = await openDatabase(config.neo4j, {
+    say: (line) => process.stderr.write(`${line}\n`),
+    onGiveUp: () => void stopAll(EXIT.database),
+  });
   running.unshift(database);
   if (stopping) return;
+  if (database.pid !== null) say(`local Neo4j ready at ${database.uri} (pid ${database.pid})`);
   await prepareGraph(database);
   if (stopping) return;
   const server = await startApiServer({
     config,
     database,
-    mount: [(app) => mountAnalystRoutes(app, { gateway: database.gateway, read: { timeoutMs: config.api.queryTimeoutMs } })],
+    mount: [(app, services) => mountAnalystRoutes(app, { analyzer: services.analyzer })],
   });
   running.unshift(server);
   say(`hoptac GraphQL API ready at ${server.url} (Neo4j at ${database.uri}${describeAuth(config)}); Ctrl-C stops it`);

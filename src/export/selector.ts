@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import type { Subgraph, SubgraphSelection } from '../graph/subgraph.ts';
+import { isCalendarDay } from '../io/calendar-day.ts';
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .refine(isCalendarDay, 'a day as YYYY-MM-DD');
-
-/** True for a day that exists (no 2024-02-30): the date round-trips through the calendar. */
-function isCalendarDay(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /**
  * What part of the graph to export or measure, as the GraphQL input, the download

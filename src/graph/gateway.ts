@@ -134,10 +134,14 @@ export class Gateway {
     return this.run('WRITE', work, opts);
   }
 
-  /** True when the database answers a trivial query now; never throws (for `/readyz`). */
+  /**
+   * True when the database answers a trivial query now; never throws (for `/readyz`). One
+   * attempt, outside the read slots: a managed read would retry a lost database for 15 s, and a
+   * probe must not queue behind the API's reads.
+   */
   async ping(): Promise<boolean> {
     try {
-      await this.read((tx) => tx.run(cypher('platform/ping')), { timeoutMs: 5000 });
+      await this.runOne(cypher('platform/ping'), {}, 5000);
       return true;
     } catch (error) {
       log('ping failed: %s', (error as Error).message);

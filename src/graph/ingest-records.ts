@@ -14,8 +14,10 @@ export type IngestSummary = {
   unchanged: number;
   replaced: number;
   failed: { file: string; reason: string }[];
-  /** What the input holds that is no report (a listing page, a page robots.txt keeps hoptac from), with why. */
+  /** What the input holds that is no report (a file a folder scan passes by, a listing page, a page robots.txt keeps hoptac from), with why. */
   skipped: { file: string; reason: string }[];
+  /** Relations of loaded records that were not loaded, each named (their ends are not entities of the record). */
+  dropped: { file: string; relation: string }[];
   /** Sum of the write counters of every statement (nodes, relationships, properties, labels). */
   writes: number;
   seconds: number;
@@ -52,7 +54,7 @@ export async function ingestRecords(
   opts: Omit<IngestOptions, 'records'> = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], skipped: [], writes: 0, seconds: 0 };
+  const summary: IngestSummary = { loaded: 0, unchanged: 0, replaced: 0, failed: [], skipped: [], dropped: [], writes: 0, seconds: 0 };
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP_SIZE);
   const inFlight = new Set<Promise<void>>();
   let done = 0;
@@ -116,6 +118,7 @@ export async function ingestRecords(
       progress(1);
       continue;
     }
+    for (const relation of item.dropped ?? []) summary.dropped.push({ file: item.record.document.file, relation });
     const key = reportKey(item.record.document);
     // A report seen twice (a corrected version later in the input) waits until the first one is
     // written, so the later version is the one that stays.

@@ -81,6 +81,23 @@ export type StatisticRow = {
 };
 
 /**
+ * The relations of a record that name an entity the record does not define, one line each
+ * (`relation 3 (ORGANIZED e1 → e9): e9 is not an entity of the record`): `buildLoadPlan` drops
+ * them, and whoever loads records made elsewhere (`npm run ingest -- --records`) is told which.
+ */
+export function findDanglingRelations(record: ExtractionRecord): string[] {
+  const ids = new Set(record.entities.map((entity) => entity.id));
+  const dangling: string[] = [];
+  record.relations.forEach((relation, i) => {
+    const missing = [relation.source, relation.target].filter((id) => !ids.has(id));
+    if (missing.length === 0) return;
+    const names = [...new Set(missing)].join(' and ');
+    dangling.push(`relation ${i + 1} (${relation.type} ${relation.source} → ${relation.target}): ${names} ${missing.length > 1 && missing[0] !== missing[1] ? 'are not entities' : 'is not an entity'} of the record`);
+  });
+  return dangling;
+}
+
+/**
  * Turns an extraction record into the rows the ingest Cypher merges. Entities that resolve
  * to one key are merged (their spans joined); relations are keyed per README identity (`fact`) and
  * kept once per report with their first evidence; self-loops and relations whose ends the

@@ -2,7 +2,7 @@ import createDebug from 'debug';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ExtractionRecord } from '../extract/record/schema.ts';
 import { cypher } from './cypher.ts';
-import type { Gateway } from './gateway.ts';
+import type { Gateway, WorkOptions } from './gateway.ts';
 import { buildLoadPlan, groupLoad } from './load-plan.ts';
 import type { LoadPlan } from './load-plan.ts';
 import { countWrites } from './writes.ts';
@@ -26,8 +26,8 @@ export type GraphWriter = Pick<Gateway, 'write'>;
  * nothing is written; one loaded with another hash has its old facts retracted first
  * (`replaced`), leaving what other reports state untouched.
  */
-export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord): Promise<LoadOutcome> {
-  const outcome = await loadRecordGroup(gateway, [record]);
+export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord, opts?: WorkOptions): Promise<LoadOutcome> {
+  const outcome = await loadRecordGroup(gateway, [record], opts);
   const [report] = outcome.reports;
   if (!report) throw new Error('loading one record returned no outcome');
   return { ...report, writes: outcome.writes };
@@ -41,7 +41,7 @@ export async function loadRecord(gateway: GraphWriter, record: ExtractionRecord)
  * different keys (`assertDistinctReports`). Grouping saves the per-transaction cost of Neo4j
  * (commit, statement set-up, round trips), which dominates the loading of small reports.
  */
-export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionRecord[]): Promise<GroupOutcome> {
+export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionRecord[], opts?: WorkOptions): Promise<GroupOutcome> {
   const plans = records.map(buildLoadPlan);
   assertDistinctReports(plans);
   const loadedAt = new Date().toISOString();
@@ -74,7 +74,7 @@ export async function loadRecordGroup(gateway: GraphWriter, records: ExtractionR
     }
     log('group of %d: %d changed, %d writes', plans.length, changed.length, writes);
     return { reports, writes };
-  });
+  }, opts);
 }
 
 /** Throws when two records of one group would load the same report (their loads would collide). */

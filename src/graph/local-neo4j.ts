@@ -29,8 +29,14 @@ export class LocalNeo4jError extends Error {
   }
 }
 
-/** A running local Neo4j. `stop()` shuts it down cleanly (SIGTERM, then SIGKILL after a grace period). */
-export type LocalNeo4j = { uri: string; pid: number; dataDir: string; stop(): Promise<void> };
+/** How a JVM ended: its exit code, or the signal that killed it. */
+export type JvmExit = { code: number | null; signal: NodeJS.Signals | null };
+
+/**
+ * A running local Neo4j. `stop()` shuts it down cleanly (SIGTERM, then SIGKILL after a grace
+ * period); `exited` settles when the JVM ends, for whatever reason (stopped, killed, crashed).
+ */
+export type LocalNeo4j = { uri: string; pid: number; dataDir: string; exited: Promise<JvmExit>; stop(): Promise<void> };
 
 export type LocalNeo4jOptions = {
   port: number;
@@ -63,8 +69,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const stopOnExit = (): void => void child.kill('SIGTERM');
   process.once('exit', stopOnExit);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  void exited.then(() => process.removeListener('exit', stopOnExit));
+  const ended = new Promise<JvmExit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = ended.then(({ code }) => code);
+  void ended.then(() => process.removeListener('exit', stopOnExit));
 
   const uri = await awaitReady(child, exited, readyTimeoutMs + 5000).catch(async (error: unknown) => {
     child.kill('SIGKILL');
@@ -76,6 +83,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     uri,
     pid: child.pid ?? -1,
     dataDir,
+    exited: ended,
     stop: () => stopChild(child, exited, options.stopTimeoutMs ?? 60_000),
   };
 }

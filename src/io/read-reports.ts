@@ -1,23 +1,37 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { ReportInput } from '../extract/record/schema.ts';
 import { FEED_EXTENSIONS, readFeedFile } from './feeds/read-feed-file.ts';
 import { PAGE_EXTENSIONS, readSavedPage } from './html/read-saved-page.ts';
+import { describeReadError, openRegularFile } from './open-regular-file.ts';
+import { LineEncodingError, readLines } from './read-lines.ts';
+import { DEFAULT_REPORT_LIMITS, checkText, describeBytes, findReportProblem } from './report-checks.ts';
+import type { ReportLimits } from './report-checks.ts';
 
 /**
- * Reads reports from files and folders: `.txt` files (one report each), `.jsonl`
- * feeds (one report per line), saved web pages (`.html`, `.htm`) and RSS/Atom feeds
- * (`.rss`, `.atom`, `.xml`). Bad input — unreadable, empty, binary, not UTF-8, too
- * large, an HTML page in a text file, a malformed line — becomes a failed result
- * naming the file and the reason, and reading goes on with the next file. What is
- * not an article (a saved listing page, a feed item without text) is `skipped`.
+ * Reads reports from files and folders: `.txt` files (one report each), `.jsonl` feeds (one
+ * report per line, streamed, so a feed may be any size), saved web pages (`.html`, `.htm`) and
+ * RSS/Atom feeds (`.rss`, `.atom`, `.xml`). Every report passes the checks of `report-checks.ts`
+ * and its limits are per report: a 15 MB feed of 10,000 reports reads whole, a 9 MB line in it
+ * fails alone. Bad input — not a regular file, unreadable, empty, binary, not UTF-8, too large, an
+ * HTML page in a text file, a malformed line — becomes a failed result naming the file (and line)
+ * and the reason, and reading goes on. What is not an article (a file a folder scan passes by, a
+ * saved listing page, a feed item without text) is `skipped`, with why.
  */
 
 export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: string; reason: string; skipped?: true };
 
-/** Largest file accepted, in bytes: reports are a few kB; anything this big is not one. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** A path to read, or why it cannot be read, or why a folder scan passed it by (`skipped`). */
+export type ListedFile = { file: string; error?: string; skipped?: string };
+
+/**
+ * Largest saved page or feed file read (the page around an article, a feed of many items): the
+ * reports read from it are then held to `REPORT_MAX_BYTES` each.
+ */
+export const MAX_PAGE_FILE_BYTES = 10 * 1024 * 1024;
 const REPORT_EXTENSIONS = new Set(['.txt', '.jsonl', ...PAGE_EXTENSIONS, ...FEED_EXTENSIONS]);
 
 const jsonlLineSchema = z.object({
@@ -31,33 +45,13 @@ const jsonlLineSchema = z.object({
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Why a text cannot be a report, or null when it can. */
-export function checkReportText(text: string): string | null {
-  if (text.trim() === '') return 'empty: no text';
-  // eslint-disable-next-line no-control-regex
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (text.includes('\u0000') || controls > text.length / 100) return 'binary content, not text';
-  const head = text.slice(0, 2000).trimStart().toLowerCase();
-  const tags = text.slice(0, 20000).match(/<\/?(?:html|head|body|div|p|span|script|meta|a|table|br)\b[^>]*>/gi)?.length ?? 0;
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || tags > 10) return 'an HTML page in a text file (save it as .html to read its article)';
-  return null;
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) {
-    const code = String((error as { code: unknown }).code);
-    const known: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'is a folder', ENOTDIR: 'not a folder' };
-    return `cannot read: ${known[code] ?? code}`;
-  }
-  return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 /**
- * The report files named by `paths`, folders expanded (sorted; report extensions only; not the
- * `<page>_files` folder a browser saves beside `<page>.html`).
+ * The report files named by `paths`, folders expanded (sorted; report extensions; not the
+ * `<page>_files` folder a browser saves beside `<page>.html`). Other files in a folder come back
+ * `skipped`, so a summary can name them instead of leaving them out without a word.
  */
-export async function listReportFiles(paths: string[]): Promise<{ file: string; error?: string }[]> {
-  const out: { file: string; error?: string }[] = [];
+export async function listReportFiles(paths: string[]): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
   for (const path of paths) {
     try {
       const info = await stat(path);
@@ -65,94 +59,134 @@ export async function listReportFiles(paths: string[]): Promise<{ file: string; 
         const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
         const names = new Set(entries.map((e) => e.name.toLowerCase()));
         const isSavedAssets = (name: string): boolean => /_files$/i.test(name) && PAGE_EXTENSIONS.some((ext) => names.has(`${name.slice(0, -6).toLowerCase()}${ext}`));
-        const nested = entries
-          .filter((e) => (e.isDirectory() && !isSavedAssets(e.name)) || REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()))
-          .map((e) => join(path, e.name));
-        out.push(...(await listReportFiles(nested)));
+        for (const entry of entries) {
+          const nested = join(path, entry.name);
+          if (entry.isDirectory()) {
+            if (!isSavedAssets(entry.name)) out.push(...(await listReportFiles([nested])));
+          } else if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(...(await listReportFiles([nested])));
+          else out.push({ file: nested, skipped: `not a report file (${[...REPORT_EXTENSIONS].join(', ')})` });
+        }
       } else out.push({ file: path });
     } catch (error) {
-      out.push({ file: path, error: describe(error) });
+      out.push({ file: path, error: describeReadError(error) });
     }
   }
   return out;
 }
 
-async function readBytes(file: string): Promise<{ bytes: Buffer } | { reason: string }> {
-  try {
-    const info = await stat(file);
-    if (info.size > MAX_FILE_BYTES) return { reason: `too large: ${(info.size / 1024 / 1024).toFixed(1)} MB (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
-    return { bytes: await readFile(file) };
-  } catch (error) {
-    return { reason: describe(error) };
-  }
-}
-
-async function readText(file: string): Promise<{ text: string } | { reason: string }> {
-  const read = await readBytes(file);
-  if ('reason' in read) return read;
-  if (read.bytes.includes(0)) return { reason: 'binary content, not text' };
-  try {
-    return { text: utf8.decode(read.bytes) };
-  } catch {
-    return { reason: 'not valid UTF-8 text' };
-  }
-}
-
-/** Reads every report under `paths`, yielding one result per report (or per failed file or line). */
-export async function* readReports(paths: string[]): AsyncGenerator<ReadResult> {
-  for (const entry of await listReportFiles(paths)) yield* readFileReports(entry);
+/** Reads every report under `paths`, yielding one result per report (or per failed or skipped file or line). */
+export async function* readReports(paths: string[], limits: ReportLimits = DEFAULT_REPORT_LIMITS): AsyncGenerator<ReadResult> {
+  for (const entry of await listReportFiles(paths)) yield* readFileReports(entry, limits);
 }
 
 /** The reports of one listed file. */
-export async function* readFileReports(entry: { file: string; error?: string }): AsyncGenerator<ReadResult> {
-  const name = basename(entry.file);
+export async function* readFileReports(entry: ListedFile, limits: ReportLimits = DEFAULT_REPORT_LIMITS): AsyncGenerator<ReadResult> {
+  if (entry.skipped) {
+    yield { ok: false, file: entry.file, reason: entry.skipped, skipped: true };
+    return;
+  }
   if (entry.error) {
     yield { ok: false, file: entry.file, reason: entry.error };
     return;
   }
-  const extension = extname(name).toLowerCase();
-  if (PAGE_EXTENSIONS.includes(extension) || FEED_EXTENSIONS.includes(extension)) {
-    const read = await readBytes(entry.file);
-    if ('reason' in read) yield { ok: false, file: entry.file, reason: read.reason };
-    else if (PAGE_EXTENSIONS.includes(extension)) yield readSavedPage(read.bytes, entry.file);
-    else yield* readFeedFile(read.bytes, entry.file);
+  const opened = await openRegularFile(entry.file);
+  if ('reason' in opened) {
+    yield { ok: false, file: entry.file, reason: opened.reason };
     return;
   }
-  const read = await readText(entry.file);
-  if ('reason' in read) {
-    yield { ok: false, file: entry.file, reason: read.reason };
-    return;
+  const { handle, info } = opened;
+  const extension = extname(entry.file).toLowerCase();
+  try {
+    if (extension === '.jsonl') yield* readFeed(entry.file, handle, limits);
+    else if (PAGE_EXTENSIONS.includes(extension) || FEED_EXTENSIONS.includes(extension)) {
+      const read = await readBounded(handle, info, MAX_PAGE_FILE_BYTES);
+      if ('tooLarge' in read) yield { ok: false, file: entry.file, reason: `too large: ${describeBytes(read.tooLarge)} (a saved page or feed file may have ${describeBytes(MAX_PAGE_FILE_BYTES)})` };
+      else {
+        yield* PAGE_EXTENSIONS.includes(extension) ? [readSavedPage(read.bytes, entry.file)] : readFeedFile(read.bytes, entry.file);
+      }
+    } else yield await readTextReport(entry.file, handle, info, limits);
+  } finally {
+    await handle.close();
   }
-  if (extname(name).toLowerCase() !== '.jsonl') {
-    const problem = checkReportText(read.text);
-    yield problem ? { ok: false, file: entry.file, reason: problem } : { ok: true, input: { text: read.text, file: name } };
-    return;
+}
+
+/**
+ * The bytes of an open file, at most `maxBytes` (one byte past it is read to tell: the file may
+ * have grown since it was measured), or how large it is past the limit.
+ */
+async function readBounded(handle: FileHandle, info: Stats, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+  if (info.size > maxBytes) return { tooLarge: info.size };
+  const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+    if (length === buffer.length) return { tooLarge: length };
   }
-  const lines = read.text.replace(/^\ufeff/, '').split(/\r?\n/);
-  let reports = 0;
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const where = `${name}#${i + 1}`;
+  return { bytes: buffer.subarray(0, length) };
+}
+
+async function readTextReport(file: string, handle: FileHandle, info: Stats, limits: ReportLimits): Promise<ReadResult> {
+  const read = await readBounded(handle, info, limits.maxBytes);
+  if ('tooLarge' in read) return { ok: false, file, reason: tooLarge(read.tooLarge, limits) };
+  if (read.bytes.includes(0)) return { ok: false, file, reason: 'binary content, not text' };
+  let text: string;
+  try {
+    text = utf8.decode(read.bytes);
+  } catch {
+    return { ok: false, file, reason: 'not valid UTF-8 text' };
+  }
+  const problem = checkText(text, limits);
+  return problem ? { ok: false, file, reason: problem } : { ok: true, input: { text, file: basename(file) } };
+}
+
+function tooLarge(bytes: number, limits: ReportLimits): string {
+  return `too large: ${describeBytes(bytes)}, over the limit of ${describeBytes(limits.maxBytes)} per report (REPORT_MAX_BYTES)`;
+}
+
+/** Room a feed line has beyond its report's text: JSON escapes and the other fields. */
+const LINE_OVERHEAD_BYTES = 64 * 1024;
+
+async function* readFeed(path: string, handle: FileHandle, limits: ReportLimits): AsyncGenerator<ReadResult> {
+  const name = basename(path);
+  // JSON may escape every character of the text (`\n`, `\"`, or `\u0001` at six bytes): a line
+  // twice the report's limit holds any text of that limit that is not binary.
+  const maxLineBytes = 2 * limits.maxBytes + LINE_OVERHEAD_BYTES;
+  let lines = 0;
+  for await (const line of readLines(handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }), maxLineBytes)) {
+    if (line instanceof LineEncodingError) {
+      yield { ok: false, file: `${path}#${line.number}`, reason: line.message };
+      continue;
+    }
+    const at = `${path}#${line.number}`;
+    if ('tooLong' in line) {
+      yield { ok: false, file: at, reason: `line ${line.number}: ${tooLarge(line.tooLong, limits)}` };
+      lines++;
+      continue;
+    }
+    const text = line.number === 1 ? line.text.replace(/^\ufeff/, '') : line.text;
+    if (text.trim() === '') continue;
+    lines++;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(text);
     } catch (error) {
-      yield { ok: false, file: `${entry.file}#${i + 1}`, reason: `line ${i + 1} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+      yield { ok: false, file: at, reason: `line ${line.number} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
       continue;
     }
     const parsed = jsonlLineSchema.safeParse(value);
     if (!parsed.success) {
-      yield { ok: false, file: `${entry.file}#${i + 1}`, reason: `line ${i + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` };
+      yield { ok: false, file: at, reason: `line ${line.number}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` };
       continue;
     }
-    const problem = checkReportText(parsed.data.text);
+    const problem = findReportProblem(parsed.data, limits);
     if (problem) {
-      yield { ok: false, file: `${entry.file}#${i + 1}`, reason: `line ${i + 1}: ${problem}` };
+      yield { ok: false, file: at, reason: `line ${line.number}: ${problem.field === 'text' ? '' : `${problem.field}: `}${problem.reason}` };
       continue;
     }
-    reports++;
     const { file, ...rest } = parsed.data;
-    yield { ok: true, input: { ...rest, file: file ?? where } };
+    yield { ok: true, input: { ...rest, file: file ?? `${name}#${line.number}` } };
   }
-  if (reports === 0 && lines.every((l) => l.trim() === '')) yield { ok: false, file: entry.file, reason: 'empty: no reports in the feed' };
+  if (lines === 0) yield { ok: false, file: path, reason: 'empty: no reports in the feed' };
 }

@@ -2,7 +2,8 @@ import { UndirectedGraph } from 'graphology';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Subgraph } from '../graph/subgraph.ts';
-import { betweennessCentrality, louvain, pagerank } from './graphology-interop.ts';
+import { computeBetweenness } from './betweenness.ts';
+import { louvain, pagerank } from './graphology-interop.ts';
 
 /** Network measures of one node, relative to the subgraph they were computed on. */
 export type NodeMetrics = {
@@ -10,7 +11,7 @@ export type NodeMetrics = {
   degree: number;
   /** PageRank on the undirected, weighted projection; sums to 1 over the subgraph. */
   pagerank: number;
-  /** Normalised betweenness centrality (0…1) on the undirected projection. */
+  /** Normalised betweenness centrality (0…1) on the undirected projection; estimated above 2,000 nodes (see `betweenness.ts`). */
   betweenness: number;
   /** Louvain community number; 0 is the largest community. */
   community: number;
@@ -26,6 +27,13 @@ export type NetworkMetrics = {
 type Weighted = { weight: number };
 
 const louvainSeed = 20240104;
+const betweennessSeed = 20250701;
+
+/** Draws in [0, 1) from a seeded generator, so the same subgraph always gets the same measures. */
+function seededRandom(seed: number): () => number {
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
+}
 
 /**
  * Computes degree, PageRank, betweenness and Louvain communities of a subgraph.
@@ -38,7 +46,7 @@ export function computeMetrics(subgraph: Subgraph): NetworkMetrics {
   if (graph.order === 0) return { nodes: new Map(), communityCount: 0, modularity: 0 };
   const degree = countDegrees(subgraph);
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: 'weight' }) : uniformRanks(graph);
-  const between = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
+  const between = computeBetweenness(graph, seededRandom(betweennessSeed));
   const partition = graph.size > 0 ? detectCommunities(graph) : { communities: {}, modularity: 0 };
   const numbering = numberCommunitiesBySize(partition.communities);
 
@@ -90,8 +98,7 @@ function detectCommunities(graph: UndirectedGraph<Record<string, never>, Weighte
   communities: Record<string, number>;
   modularity: number;
 } {
-  const generator = xoroshiro128plus(louvainSeed);
-  const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: () => uniformFloat64(generator) });
+  const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRandom(louvainSeed) });
   return { communities: detailed.communities, modularity: detailed.modularity };
 }
 

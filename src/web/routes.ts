@@ -2,17 +2,18 @@ import { existsSync } from 'node:fs';
 import createDebug from 'debug';
 import express from 'express';
 import { z } from 'zod';
-import { isExportFormat, renderExport } from '../export/render-export.ts';
-import { selectSubgraph } from '../api/analytics/select-subgraph.ts';
+import { isExportFormat } from '../export/render-export.ts';
+import { planSelection } from '../export/selector.ts';
 import { readTypeDefs } from '../api/type-defs.ts';
-import { DatabaseUnavailableError, QueryTimeoutError, type Gateway } from '../graph/gateway.ts';
-import type { ReadOptions } from '../graph/read-rows.ts';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
+import type { Analyzer } from '../workers/analyzer.ts';
+import { WorkTimeoutError, WorkerBusyError } from '../workers/worker-pool.ts';
 import { webDistDir } from './build-web.ts';
 
 const log = createDebug('hoptac:web');
 
-/** What the analyst routes need from the server. */
-export type AnalystRouteDeps = { gateway: Gateway; read?: ReadOptions; webRoot?: string };
+/** What the analyst routes need from the server: its export threads (`ApiServices.analyzer`). */
+export type AnalystRouteDeps = { analyzer: Analyzer; webRoot?: string };
 
 const exportQuerySchema = z.object({
   format: z.string().refine(isExportFormat, 'expected graphml, gexf, cyjs, csv-nodes or csv-edges'),
@@ -31,6 +32,8 @@ const exportQuerySchema = z.object({
  * a page (GET queries still reach the API), the schema's SDL at `/schema.graphql`, and
  * `GET /export?format=…` downloads of any subgraph, selected like the GraphQL `SubgraphSelector`
  * (`around`+`depth`+`types`, `province`, `from`/`to`, `all`).
+ * A download is read, measured and written in a worker thread within `API_EXPORT_TIMEOUT_MS`
+ * (504 `TIMEOUT` past it; 503 `SERVER_BUSY` when too many wait), so the server keeps answering.
  */
 export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps): void {
   const root = deps.webRoot ?? webDistDir;
@@ -62,23 +65,22 @@ export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps)
     }
     const { format, types, all, ...rest } = query.data;
     if (!isExportFormat(format)) return sendError(res, 400, 'BAD_USER_INPUT', 'format: unknown');
+    const selector = { ...rest, ...(types ? { types: types.split(',').map((type) => type.trim()) } : {}), ...(all ? { all: all === 'true' } : {}) };
+    const planned = planSelection(Object.fromEntries(Object.entries(selector).filter(([, value]) => value !== '')));
+    if (!planned.ok) return sendError(res, 400, 'BAD_USER_INPUT', planned.reason);
     try {
-      const selected = await selectSubgraph(
-        deps.gateway,
-        { ...rest, ...(types ? { types: types.split(',').map((type) => type.trim()) } : {}), ...(all ? { all: all === 'true' } : {}) },
-        deps.read,
-      );
-      if (!selected.ok) return sendError(res, 400, 'BAD_USER_INPUT', selected.reason);
-      const file = renderExport(selected.subgraph, format, baseNameOf(selected.plan.description));
-      log('export %s: %s, %d nodes, %d edges', format, selected.plan.description, selected.subgraph.nodes.length, selected.subgraph.edges.length);
+      const { file, nodeCount, edgeCount } = await deps.analyzer.exportFile(planned.plan, format, baseNameOf(planned.plan.description));
+      log('export %s: %s, %d nodes, %d edges', format, planned.plan.description, nodeCount, edgeCount);
       res
         .status(200)
         .type(`${file.mediaType}; charset=utf-8`)
         .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.content);
+        .end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     } catch (error) {
       if (error instanceof DatabaseUnavailableError) return sendError(res, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now.');
       if (error instanceof QueryTimeoutError) return sendError(res, 504, 'TIMEOUT', 'The selection took too long to read: narrow it.');
+      if (error instanceof WorkTimeoutError) return sendError(res, 504, 'TIMEOUT', `${error.message}: narrow the selection.`);
+      if (error instanceof WorkerBusyError) return sendError(res, 503, 'SERVER_BUSY', 'Other exports are being computed; try again shortly.');
       log('export failed: %O', error);
       return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }

@@ -19,7 +19,10 @@ describe('arguments', () => {
   it('refuses bad dates and path lengths as BAD_USER_INPUT naming the argument', () => {
     const bad = () => parseArgs(listArgsSchema, { filter: { from: '04/01/2024' }, orderBy: 'NAME_ASC', first: 5 });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-    expect(() => bad()).toThrow(/filter\.from: expected a date as YYYY-MM-DD/);
+    expect(() => bad()).toThrow(/filter\.from: expected a day that exists, as YYYY-MM-DD/);
+    const impossible = () => parseArgs(listArgsSchema, { filter: { to: '2024-13-45' }, orderBy: 'NAME_ASC', first: 5 });
+    expect(() => impossible()).toThrow(/filter\.to: expected a day that exists, as YYYY-MM-DD/);
+    expect(parseArgs(listArgsSchema, { filter: { from: '2024-02-29' }, orderBy: 'NAME_ASC', first: 5 }).filter).toEqual({ from: '2024-02-29' });
     expect(codeOf(() => parseArgs(pathArgsSchema, { from: 'a', to: 'b', maxLength: 9, throughProvinces: false, first: 1 }))).toBe('BAD_USER_INPUT');
   });
 

@@ -1,7 +1,8 @@
 import { buildSchema, parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIST_SIZE, createOperationMeasurer, measureOperation } from '../../src/api/limits.ts';
+import { buildFanOutQuery } from '../../bench/attack-load.ts';
+import { DEFAULT_LIST_SIZE, MEASURE_BUDGET, MeasureBudgetError, createOperationMeasurer, measureOperation } from '../../src/api/limits.ts';
 import { readTypeDefs } from '../../src/api/type-defs.ts';
 import { buildNestedQuery } from './support/nested-query.ts';
 
@@ -31,6 +32,24 @@ describe('measureOperation', () => {
     expect(measure('{ meetings(first: 10) { nodes { id attendees { role } } } }').cost).toBe(1 + 10 * (1 + (1 + (1 + DEFAULT_LIST_SIZE * 1))));
     expect(measure('{ meetings(first: $n) { nodes { id } } }', { n: 5 }).cost).toBe(1 + 5 * 2);
     expect(measure('{ meetings(first: 100000) { nodes { id } } }', {}, 50).cost).toBe(1 + 50 * 2);
+  });
+
+  it('measures each fragment once: a fan-out of ten spreads per level costs what its expansion would, at any depth, at once', () => {
+    // figures of the walk that expanded every spread (it took 0.4 s at depth 5, 3.9 s at 6, minutes at 9)
+    expect([3, 4, 5].map((depth) => measure(buildFanOutQuery(depth)).cost)).toEqual([2000, 20_000, 200_000]);
+    const started = performance.now();
+    expect(measure(buildFanOutQuery(12))).toEqual({ depth: 2, cost: 2 * 10 ** 12, aliases: 0 });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('counts the ids of nodes(ids:) as its items', () => {
+    expect(measure('{ nodes(ids: ["a", "b", "c", "d", "e"]) { id } }').cost).toBe(1 + 5 * 1);
+    expect(measure('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b'] }).cost).toBe(1 + 2 * 1);
+  });
+
+  it('stops measuring past its budget of selections', () => {
+    const wide = `{ ${Array.from({ length: MEASURE_BUDGET + 1 }, (_, i) => `f${i}: __typename`).join(' ')} }`;
+    expect(() => measure(wide)).toThrow(MeasureBudgetError);
   });
 
   it('counts aliases anywhere and leaves introspection free', () => {

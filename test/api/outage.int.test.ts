@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { connect } from '../../src/graph/database.ts';
+import { connect, localAddress } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import type { LocalNeo4j } from '../../src/graph/local-neo4j.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const driver = await connect(neo.uri, neo4j.auth.basic('neo4j', ''), 'neo4j');
   gateway = new Gateway(driver, 'neo4j');
   await loadSeedsGraph(gateway);
-  server = await startApiServer({ config: loadConfig({ PORT: '0', API_QUERY_TIMEOUT_MS: '5000' }), database: { gateway } });
+  server = await startApiServer({ config: loadConfig({ PORT: '0', API_QUERY_TIMEOUT_MS: '5000' }), database: { gateway, address: localAddress(neo.uri) } });
 }, 600_000);
 
 afterAll(async () => {

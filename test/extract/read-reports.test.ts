@@ -45,13 +45,14 @@ describe('readReports', () => {
       { ok: false, file: 'b-empty.txt', reason: 'empty: no text' },
       { ok: false, file: 'c-binary.txt', reason: 'binary content, not text' },
       { ok: false, file: 'd-latin1.txt', reason: 'not valid UTF-8 text' },
-      { ok: false, file: 'e-huge.txt', reason: 'too large: 20.0 MB (limit 10 MB)' },
-      { ok: false, file: 'f-page.txt', reason: 'an HTML page in a text file (save it as .html to read its article)' },
+      { ok: false, file: 'e-huge.txt', reason: 'too large: 20.0 MiB, over the limit of 2.0 MiB per report (REPORT_MAX_BYTES)' },
+      { ok: false, file: 'f-page.txt', reason: "an HTML page, not report text (send the article's text, or save the page as .html to have its article read)" },
       { ok: true, file: 'g-feed.jsonl#1', url: 'https://baohanam.com.vn/kinh-te/1' },
       { ok: false, file: 'g-feed.jsonl#2', reason: expect.stringMatching(/^line 2 is not JSON/) },
       { ok: false, file: 'g-feed.jsonl#3', reason: expect.stringMatching(/^line 3: .*text/) },
       { ok: true, file: 'own-name.txt', url: null },
       { ok: true, file: 'h-good.txt', url: null },
+      { ok: false, file: 'nested/ignored.pdf', reason: expect.stringMatching(/^not a report file \(\.txt, \.jsonl, /) },
       { ok: false, file: 'missing.txt', reason: 'cannot read: no such file or folder' },
     ]);
   });
@@ -73,7 +74,9 @@ describe('the extract command', { timeout: 90_000 }, () => {
     ]);
     const errors = result.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: string; file?: string });
     expect(errors.filter((e) => e.level === 'error')).toHaveLength(7);
-    expect(errors.at(-1)).toEqual({ level: 'summary', files: 8, reports: 4, skipped: 0, failed: 7 });
+    // quiet: the file a folder scan passes by is counted, not named
+    expect(errors.filter((e) => e.level === 'skipped')).toEqual([]);
+    expect(errors.at(-1)).toEqual({ level: 'summary', files: 9, reports: 4, skipped: 1, failed: 7 });
     expect(result.status).toBe(1);
   });
 

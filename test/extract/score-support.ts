@@ -28,6 +28,7 @@ export type Score = {
 export async function extractAll(paths: string[]): Promise<ExtractionRecord[]> {
   const records: ExtractionRecord[] = [];
   for await (const result of readReports(paths)) {
+    if (!result.ok && result.skipped) continue;
     if (!result.ok) throw new Error(`${result.file}: ${result.reason}`);
     records.push(extractReport(result.input));
   }

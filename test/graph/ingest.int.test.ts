@@ -45,11 +45,11 @@ describe('ingest', () => {
   it('extracts and loads the seed files; ingesting them again writes nothing and changes nothing', async () => {
     const first = await ingestPaths(db.gateway, [SEEDS_DIR]);
     expect({ ...first, writes: first.writes > 0, seconds: undefined }).toEqual({
-      loaded: 5, unchanged: 0, replaced: 0, failed: [], skipped: [], writes: true, seconds: undefined,
+      loaded: 5, unchanged: 0, replaced: 0, failed: [], skipped: [], dropped: [], writes: true, seconds: undefined,
     });
     const loaded = await snapshotGraph(db.gateway);
     const second = await ingestPaths(db.gateway, [SEEDS_DIR], { concurrency: 2 });
-    expect({ ...second, seconds: undefined }).toEqual({ loaded: 0, unchanged: 5, replaced: 0, failed: [], skipped: [], writes: 0, seconds: undefined });
+    expect({ ...second, seconds: undefined }).toEqual({ loaded: 0, unchanged: 5, replaced: 0, failed: [], skipped: [], dropped: [], writes: 0, seconds: undefined });
     expect(await snapshotGraph(db.gateway)).toEqual(loaded);
     expect(await rows(`MATCH (r:Report)-[:MENTIONS]->(:Alliance {key: 'alliance:viet nam'}) RETURN count(r) AS n`)).toEqual([{ n: 3 }]);
   });

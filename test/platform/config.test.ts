@@ -14,6 +14,7 @@ describe('loadConfig', () => {
         localData: '.data/neo4j',
         localPageCacheBytes: defaultPageCacheBytes(totalmem()),
         maxConcurrentReads: defaultConcurrentReads(availableParallelism()),
+        localRestarts: 5,
       },
       api: {
         host: '127.0.0.1',
@@ -23,8 +24,19 @@ describe('loadConfig', () => {
         maxAliases: 30,
         maxPageSize: 500,
         queryTimeoutMs: 15_000,
+        maxResponseBytes: 16 * MIB,
+        maxBodyBytes: 5 * MIB,
+        maxTokens: 2000,
+        exportTimeoutMs: 120_000,
+        maxExports: 1,
+        maxNetworkNodes: 5000,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 60_000,
+        keepAliveTimeoutMs: 5000,
+        maxConnections: 256,
         development: false,
       },
+      reports: { maxBytes: 2 * MIB, extractTimeoutMs: 60_000 },
     });
   });
 
@@ -38,6 +50,7 @@ describe('loadConfig', () => {
       NEO4J_LOCAL_DATA: '/var/lib/hoptac',
       NEO4J_LOCAL_PAGE_CACHE: '3g',
       NEO4J_MAX_CONCURRENT_READS: '12',
+      NEO4J_LOCAL_RESTARTS: '2',
       HOST: '0.0.0.0',
       PORT: '8080',
       HOPTAC_API_KEY: 'k',
@@ -46,6 +59,18 @@ describe('loadConfig', () => {
       API_MAX_ALIASES: '5',
       API_MAX_PAGE_SIZE: '50',
       API_QUERY_TIMEOUT_MS: '2500',
+      API_MAX_RESPONSE_BYTES: '1m',
+      API_MAX_BODY_BYTES: '256k',
+      API_MAX_TOKENS: '800',
+      API_EXPORT_TIMEOUT_MS: '30000',
+      API_MAX_EXPORTS: '2',
+      API_MAX_NETWORK_NODES: '900',
+      API_HEADERS_TIMEOUT_MS: '2000',
+      API_REQUEST_TIMEOUT_MS: '20000',
+      API_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      API_MAX_CONNECTIONS: '64',
+      REPORT_MAX_BYTES: '512k',
+      EXTRACT_TIMEOUT_MS: '9000',
       NODE_ENV: 'development',
     });
     expect(config).toEqual({
@@ -58,6 +83,7 @@ describe('loadConfig', () => {
         localData: '/var/lib/hoptac',
         localPageCacheBytes: 3 * 1024 * MIB,
         maxConcurrentReads: 12,
+        localRestarts: 2,
       },
       api: {
         host: '0.0.0.0',
@@ -68,8 +94,19 @@ describe('loadConfig', () => {
         maxAliases: 5,
         maxPageSize: 50,
         queryTimeoutMs: 2500,
+        maxResponseBytes: MIB,
+        maxBodyBytes: 256 * 1024,
+        maxTokens: 800,
+        exportTimeoutMs: 30_000,
+        maxExports: 2,
+        maxNetworkNodes: 900,
+        headersTimeoutMs: 2000,
+        requestTimeoutMs: 20_000,
+        keepAliveTimeoutMs: 1000,
+        maxConnections: 64,
         development: true,
       },
+      reports: { maxBytes: 512 * 1024, extractTimeoutMs: 9000 },
     });
   });
 
@@ -112,6 +149,10 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging', 'one of development, production, test'],
     ['NEO4J_MAX_CONCURRENT_READS', '0', 'a whole number from 1 to 1000'],
     ['NEO4J_MAX_CONCURRENT_READS', 'many', 'a whole number from 1 to 1000'],
+    ['API_MAX_RESPONSE_BYTES', '1k', 'a size from 64 KiB to 1 GiB, such as 16m'],
+    ['REPORT_MAX_BYTES', 'big', 'a size from 1 KiB to 1 GiB, such as 2m'],
+    ['API_MAX_CONNECTIONS', '0', 'a whole number from 1 to 1000000'],
+    ['API_REQUEST_TIMEOUT_MS', '5000', 'a time at least API_HEADERS_TIMEOUT_MS (10000)'],
   ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
     let error: unknown;
     try {

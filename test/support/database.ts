@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/graph/cypher.ts';
-import { connect, gatewayOptions } from '../../src/graph/database.ts';
+import { connect, gatewayOptions, localAddress } from '../../src/graph/database.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { Gateway } from '../../src/graph/gateway.ts';
 import type { GatewayOptions } from '../../src/graph/gateway.ts';
@@ -20,7 +20,10 @@ export async function openTestDatabase(options?: GatewayOptions): Promise<Databa
   const database = external ? config.database : 'neo4j';
   const driver = await connect(uri, auth, database);
   const gateway = new Gateway(driver, database, options ?? gatewayOptions(config));
-  return { gateway, uri, pid: null, close: () => gateway.close() };
+  const address = external
+    ? { uri, user: config.user, password: config.password, ...(database ? { database } : {}) }
+    : localAddress(uri);
+  return { gateway, uri, address, pid: null, close: () => gateway.close() };
 }
 
 /** Deletes every node and relationship (in batches), keeping constraints and indexes. */

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { renderExport, type ExportFormat } from '../../export/render-export.ts';
-import { computeMetrics } from '../../metrics/compute-metrics.ts';
+import type { ExportFormat } from '../../export/render-export.ts';
+import { planSelection } from '../../export/selector.ts';
+import type { PlannedSelection } from '../../export/selector.ts';
 import { capPageSize, parseArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { createApiError } from '../errors.ts';
-import { selectSubgraph } from './select-subgraph.ts';
 
 /**
- * Resolvers of `schema/analytics.graphql`: `networkMetrics` and `exportSubgraph`.
- * Each parses its arguments, reads one subgraph through `fetchSubgraph`, and hands it to the
- * pure metrics and export code. Merge `analyticsQueryResolvers` into `Query`.
+ * Resolvers of `schema/analytics.graphql`: `networkMetrics` and `exportSubgraph`. Each parses its
+ * arguments and plans the selection here, then reads, measures and renders the subgraph in a
+ * worker thread (`services.analyzer`: time limit, bound on how many at once), so a whole-graph
+ * export leaves the event loop free. Merge `analyticsQueryResolvers` into `Query`.
  */
 
 const selectorArg = z.record(z.string(), z.unknown());
@@ -31,36 +32,33 @@ const exportArgs = z.object({
   format: formatEnum,
 });
 
-async function select(context: ApiContext, selection: Record<string, unknown>) {
-  const selected = await selectSubgraph(context.gateway, selection, context.read);
-  if (!selected.ok) throw createApiError('BAD_USER_INPUT', `selection.${selected.reason}`);
-  return selected;
+/** A selector from GraphQL (nulls count as absent) planned, or `BAD_USER_INPUT` naming the field. */
+function plan(selection: Record<string, unknown>): PlannedSelection {
+  const present = Object.fromEntries(Object.entries(selection).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  const planned = planSelection(present);
+  if (!planned.ok) throw createApiError('BAD_USER_INPUT', `selection.${planned.reason}`);
+  return planned.plan;
 }
 
 /** Root fields of the analytics schema. */
 export const analyticsQueryResolvers = {
   networkMetrics: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { selection, orderBy, first } = parseArgs(metricsArgs, args);
-    const { subgraph } = await select(context, selection);
-    const metrics = computeMetrics(subgraph);
     const measure = orderBy === 'DEGREE' ? 'degree' : orderBy === 'PAGERANK' ? 'pagerank' : 'betweenness';
-    const nodes = subgraph.nodes
-      .map((node) => ({ node, ...metrics.nodes.get(node.id)! }))
-      .sort((a, b) => b[measure] - a[measure] || a.node.id.localeCompare(b.node.id))
-      .slice(0, capPageSize(first, context.config.maxPageSize, 50));
-    return {
-      nodeCount: subgraph.nodes.length,
-      edgeCount: subgraph.edges.length,
-      communityCount: metrics.communityCount,
-      modularity: metrics.modularity,
-      nodes,
-    };
+    return context.services.analyzer.measure(plan(selection), measure, capPageSize(first, context.config.maxPageSize, 50));
   },
 
   exportSubgraph: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { selection, format } = parseArgs(exportArgs, args);
-    const { subgraph } = await select(context, selection);
-    const file = renderExport(subgraph, formatOfEnum[format]);
-    return { ...file, format, nodeCount: subgraph.nodes.length, edgeCount: subgraph.edges.length };
+    const { file, nodeCount, edgeCount } = await context.services.analyzer.exportFile(plan(selection), formatOfEnum[format], 'hoptac-network');
+    // Refused before the bytes become a string: the answer carries the file as text.
+    if (file.bytes.byteLength > context.config.maxResponseBytes) {
+      throw createApiError(
+        'RESPONSE_TOO_LARGE',
+        `The file is ${file.bytes.byteLength} bytes, over the answer limit of ${context.config.maxResponseBytes} (API_MAX_RESPONSE_BYTES): download it with GET /export instead.`,
+      );
+    }
+    const content = new TextDecoder().decode(file.bytes);
+    return { fileName: file.fileName, mediaType: file.mediaType, content, format, nodeCount, edgeCount };
   },
 };

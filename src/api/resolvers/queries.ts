@@ -23,7 +23,7 @@ import {
   statisticsArgsSchema,
 } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError } from '../errors.ts';
+import { createApiError, quoteArgument } from '../errors.ts';
 import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
 import { selectedFields } from './related.ts';
 
@@ -36,7 +36,7 @@ async function loadExisting(context: ApiContext, id: string): Promise<NodeRow> {
 }
 
 function notFound(id: string) {
-  return createApiError('NOT_FOUND', `No node has the id "${id}".`, { id });
+  return createApiError('NOT_FOUND', `No node has the id ${quoteArgument(id)}.`);
 }
 
 /** A root list resolver for one type: a Relay connection whose `totalCount` is counted only when asked for. */
@@ -154,7 +154,7 @@ export const queryResolvers = {
   statistics: async (_root: unknown, args: unknown, context: ApiContext) => {
     const { province, metric, rollUpMerged } = parseArgs(statisticsArgsSchema, args);
     const series = await readStatisticSeries(context.gateway, { province, metric, rollUp: rollUpMerged }, context.read);
-    if (series === null) throw createApiError('NOT_FOUND', `No province is named "${province}".`, { province });
+    if (series === null) throw createApiError('NOT_FOUND', `No province is named ${quoteArgument(province)}.`);
     return series.map((s) => ({
       ...s,
       points: s.points.map((p) => ({
@@ -186,12 +186,24 @@ function asksForEdgeEvidence(info: GraphQLResolveInfo): boolean {
   return selectedFields(tree as ResolveTree, new Set(['edges'])).some((edges) => selectedFields(edges, new Set(['evidence'])).length > 0);
 }
 
-/** `network(selection)`: the selector the network page and exports share, planned by the export module. */
+/**
+ * `network(selection)`: the selector the network page and exports share, planned by the export
+ * module. A neighbourhood (at most 500 nodes) is read here; a province, a date range or the whole
+ * graph is read in an export thread and answered only up to `API_MAX_NETWORK_NODES` nodes: the
+ * whole graph of 10,000 reports held the event loop for 1.8 s, and answering it field by field
+ * would hold it longer still.
+ */
 export async function resolveNetwork(_root: unknown, { selection }: { selection: unknown }, context: ApiContext) {
   const planned = planSelection(stripNulls(selection));
   if (!planned.ok) throw createApiError('BAD_USER_INPUT', planned.reason);
-  const subgraph = await fetchSubgraph(context.gateway, planned.plan.selection, context.read);
-  return restrictToWindow(subgraph, planned.plan.window);
+  const { plan } = planned;
+  if ('around' in plan.selection) return restrictToWindow(await fetchSubgraph(context.gateway, plan.selection, context.read), plan.window);
+  const { subgraph, nodeCount } = await context.services.analyzer.network(plan, context.config.maxNetworkNodes);
+  if (subgraph) return subgraph;
+  throw createApiError(
+    'RESPONSE_TOO_LARGE',
+    `The network (${plan.description}) has ${nodeCount} nodes; network answers at most ${context.config.maxNetworkNodes} (API_MAX_NETWORK_NODES): narrow the selection, or download it with GET /export.`,
+  );
 }
 
 function stripNulls(value: unknown): unknown {

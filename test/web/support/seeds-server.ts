@@ -29,7 +29,7 @@ export async function startAnalystServer(database: Database): Promise<{ origin: 
   const server = await startApiServer({
     config: { ...config, api: { ...config.api, host: '127.0.0.1', port: 0, development: true } },
     database,
-    mount: [(app) => mountAnalystRoutes(app, { gateway: database.gateway })],
+    mount: [(app, services) => mountAnalystRoutes(app, { analyzer: services.analyzer })],
   });
   return { origin: new URL(server.url).origin, graphql: server.url, close: server.close };
 }
