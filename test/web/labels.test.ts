@@ -9,6 +9,15 @@ describe('shortenLabel', () => {
     expect(shortenLabel('Ban Chỉ đạo đổi mới, phát triển kinh tế tập thể, hợp tác xã tỉnh', 26)).toBe('Ban Chỉ đạo … tác xã tỉnh');
   });
 
+  it('keeps a meeting’s place and day in brackets whole, the part that tells it from its namesakes', () => {
+    const meeting = (place: string) => `Hội nghị tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024 (${place}, 04/01/2024)`;
+    expect(shortenLabel(meeting('Hòa Bình'), 28)).toBe('Hội … (Hòa Bình, 04/01/2024)');
+    expect(shortenLabel(meeting('Phú Thọ'), 34)).toBe('Hội nghị … (Phú Thọ, 04/01/2024)');
+    expect(shortenLabel(meeting('Đắk Nông'), 28)).not.toBe(shortenLabel(meeting('Đắk Lắk'), 28));
+    // A bracket that leaves no room for a word is cut as words are.
+    expect(shortenLabel('Bằng khen (Ủy ban nhân dân tỉnh Hòa Bình, 04/01/2024)', 20)).toBe('Bằng … 04/01/2024)');
+  });
+
   it('keeps a name that fits as it is, with its spaces tidied', () => {
     expect(shortenLabel('Đinh Công Sứ', 26)).toBe('Đinh Công Sứ');
     expect(shortenLabel('  Sở   Kế hoạch và Đầu tư ', 26)).toBe('Sở Kế hoạch và Đầu tư');
