@@ -451,8 +451,8 @@ describe('network page on the seeds graph, in headless Chromium', () => {
 });
 
 /**
- * The shown nodes whose labels were left out although they would have fitted: wholly on screen,
- * overlapping no drawn label (with the 2-pixel gap). Worked out from the renderer's places and the
+ * The shown nodes whose labels were left out although they would have fitted beside them: wholly
+ * on screen, overlapping no drawn label (with the 2-pixel gap). Worked out from the renderer's places and the
  * labels' font, apart from the page's own placement.
  */
 async function namedWhereverRoom(page: Page, drawn: DrawnLabel[]): Promise<string[]> {
@@ -478,11 +478,15 @@ async function namedWhereverRoom(page: Page, drawn: DrawnLabel[]): Promise<strin
         const data = renderer.getNodeDisplayData(id);
         if (named.has(id) || !data || data.hidden) continue;
         const at = renderer.framedGraphToViewport(data);
-        const left = at.x + renderer.scaleSize(data.size, renderer.getCamera().ratio) + 3;
-        const box = { left, right: left + context.measureText(view.labelSource.text(id)).width, top: at.y - 7, bottom: at.y + 7 };
-        const onScreen = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
-        const free = drawn.every((other) => !(box.left < other.right + 2 && other.left < box.right + 2 && box.top < other.bottom + 2 && other.top < box.bottom + 2));
-        if (onScreen && free) missed.push(id);
+        const radius = renderer.scaleSize(data.size, renderer.getCamera().ratio);
+        const textWidth = context.measureText(view.labelSource.text(id)).width;
+        // Beside the node, on its right or its left.
+        const fits = [at.x + radius + 3, at.x - radius - 3 - textWidth].some((left) => {
+          const box = { left, right: left + textWidth, top: at.y - 7, bottom: at.y + 7 };
+          const onScreen = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
+          return onScreen && drawn.every((other) => !(box.left < other.right + 2 && other.left < box.right + 2 && box.top < other.bottom + 2 && other.top < box.bottom + 2));
+        });
+        if (fits) missed.push(id);
       }
       return missed;
     },

@@ -40,9 +40,16 @@ describe('pickLabels (the density rule)', () => {
   const screen = { width: 400, height: 300 };
   const at = (id: string, x: number, y: number, width = 80): LabelCandidate => ({ id, x, y, radius: 5, width, height: 14 });
 
-  it('keeps labels in the order given and drops those that would overlap one kept before', () => {
-    const kept = pickLabels([at('big', 100, 100), at('beside', 110, 105), at('below', 100, 130), at('far', 300, 250)], screen, 10);
-    expect(kept.map((box) => box.id)).toEqual(['big', 'below', 'far']);
+  it('keeps labels in the order given and drops those that would overlap one kept before on either side', () => {
+    const kept = pickLabels([at('big', 100, 100), at('left', 20, 100, 10), at('beside', 110, 105), at('below', 100, 130), at('far', 300, 250)], screen, 10);
+    expect(kept.map((box) => box.id)).toEqual(['big', 'left', 'below', 'far']);
+  });
+
+  it('puts a label on the left of its node where the right has no room: at the edge of the screen, or beside a label kept before', () => {
+    const [edge] = pickLabels([at('edge', 380, 100)], screen, 10);
+    expect(edge).toEqual({ id: 'edge', left: 292, right: 372, top: 93, bottom: 107 });
+    const [, beside] = pickLabels([at('big', 100, 100), at('beside', 110, 105)], screen, 10);
+    expect(beside).toEqual({ id: 'beside', left: 22, right: 102, top: 98, bottom: 112 });
   });
 
   it('keeps no two labels overlapping, and at most the number asked', () => {
