@@ -4,7 +4,7 @@ import { dayPattern, formatDay, formatNumber, parseDayInput } from '../../src/we
 import { pickLanguage } from '../../src/web/i18n/i18n.ts';
 import { en } from '../../src/web/i18n/messages-en.ts';
 import { vi } from '../../src/web/i18n/messages-vi.ts';
-import { splitExamples } from '../../src/web/ide/example-operations.ts';
+import { splitExamples, withDefinedOperation } from '../../src/web/ide/example-operations.ts';
 import { MOST_COLOURED_COMMUNITIES, OTHER_COMMUNITY_COLOUR, paletteForCommunities } from '../../src/web/network/community-palette.ts';
 import { distanceToSegment } from '../../src/web/network/cpu-picking.ts';
 
@@ -84,6 +84,16 @@ describe('the API examples in the GraphQL IDE', () => {
     expect(search.query).toMatch(/^# Full-text search.*\nquery Search \{\n {2}search\(text: "dinh cong su", first: 5\)/);
     // The file's heading belongs to no operation.
     expect(examples[0]!.comment).not.toContain('GraphQL IDE');
+  });
+
+  it('runs the one operation of a tab even when the name sent is still the last tab’s', () => {
+    const search = { query: '# Search\nquery Search { search(text: "x") { score } }', variables: {} };
+    expect(withDefinedOperation({ ...search, operationName: 'Overview' })).toEqual(search);
+    expect(withDefinedOperation({ ...search, operationName: 'Search' })).toEqual({ ...search, operationName: 'Search' });
+    // With several operations the name chooses one: a wrong one is the server's to refuse, as is a document that does not parse.
+    const two = { query: 'query A { __typename } query B { __typename }', operationName: 'C' };
+    expect(withDefinedOperation(two)).toEqual(two);
+    expect(withDefinedOperation({ query: 'query {', operationName: 'A' })).toEqual({ query: 'query {', operationName: 'A' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 
 /** One example of the API: its operation name, the comment above it, and its text (comment included). */
 export type ExampleOperation = { name: string; comment: string; query: string };
@@ -28,4 +28,24 @@ export function splitExamples(document: string): ExampleOperation[] {
     const text = comment.length > 0 ? `${comment.map((line) => `# ${line}`).join('\n')}\n${body}` : body;
     return [{ name, comment: comment.join(' '), query: `${text}\n` }];
   });
+}
+
+/**
+ * The parameters of a run with an operation name the document does not define left out, when the
+ * document holds one operation (which the server then runs). GraphiQL takes the name to run from
+ * the editor's text a moment after the text changes, so a run just after switching tabs could
+ * still carry the last tab's name and fail ("Unknown operation named …"). Anything else, a
+ * document that does not parse included, is passed on as it is, for the server to answer.
+ */
+export function withDefinedOperation<T extends { query: string; operationName?: string | null }>(params: T): T {
+  if (!params.operationName) return params;
+  let names: (string | undefined)[];
+  try {
+    names = parse(params.query).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value] : []));
+  } catch {
+    return params;
+  }
+  if (names.length !== 1 || names.includes(params.operationName)) return params;
+  const { operationName: _stale, ...rest } = params;
+  return rest as T;
 }

@@ -5,7 +5,7 @@ import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import examples from '../../api/examples.graphql?raw';
-import { splitExamples } from './example-operations.ts';
+import { splitExamples, withDefinedOperation } from './example-operations.ts';
 
 /**
  * The GraphQL IDE served at `GET /graphql`: GraphiQL, bundled with the page build (no CDN, so it
@@ -14,7 +14,8 @@ import { splitExamples } from './example-operations.ts';
  */
 const root = document.getElementById('ide');
 if (!root) throw new Error('the IDE page has no #ide');
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', location.href).href });
+const fetchFromServer = createGraphiQLFetcher({ url: new URL('/graphql', location.href).href });
+const fetcher: typeof fetchFromServer = (params, options) => fetchFromServer(withDefinedOperation(params), options);
 createRoot(root).render(
   createElement(GraphiQL, {
     fetcher,
