@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { print } from 'graphql';
+import { gql } from 'graphql-tag';
 import neo4j from 'neo4j-driver';
 import { cypher } from '../src/graph/cypher.ts';
 import type { Gateway } from '../src/graph/gateway.ts';
@@ -83,6 +85,7 @@ function both(kind: QueryKind, variables: Record<string, string>[]): Workload {
 }
 
 function bodies(kind: QueryKind, server: 'hoptac' | 'peer', variables: Record<string, string>[]): string[] {
-  const query = readFileSync(new URL(`./queries/${kind}.${server}.graphql`, import.meta.url), 'utf8');
+  // Parsed once with graphql-tag, so a broken document fails here rather than as a thousand errors mid-run.
+  const query = print(gql(readFileSync(new URL(`./queries/${kind}.${server}.graphql`, import.meta.url), 'utf8')));
   return variables.map((v) => JSON.stringify({ query, variables: v }));
 }

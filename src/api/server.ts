@@ -20,7 +20,7 @@ import { createReadiness } from './readiness.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { createResponseCap } from './response-cap.ts';
 import { createSharedReads, warmSharedReads } from './shared-reads.ts';
-import { readTypeDefs } from './type-defs.ts';
+import { parseTypeDefs } from './type-defs.ts';
 
 const log = createDebug('hoptac:api');
 
@@ -48,7 +48,7 @@ export type ApiApp = {
 export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
   const { config, database } = options;
   const apollo = new ApolloServer<ApiContext>({
-    typeDefs: readTypeDefs(),
+    typeDefs: parseTypeDefs(),
     resolvers: createResolvers(),
     introspection: true,
     includeStacktraceInErrorResponses: config.api.development,

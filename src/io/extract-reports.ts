@@ -28,19 +28,33 @@ export async function* extractReports(source: AsyncIterable<ReadResult>, options
   const limits = options.limits ?? DEFAULT_REPORT_LIMITS;
   const extract = options.extract ?? (async (input: ReportInput) => extractReport(input));
   const ahead: Promise<ExtractResult>[] = [];
-  for await (const item of source) {
-    const problem = item.ok ? findReportProblem(item.input, limits) : null;
-    if (!item.ok || problem) {
-      ahead.push(Promise.resolve(item.ok ? { ok: false, file: item.input.file, reason: `${problem!.field === 'text' ? '' : `${problem!.field}: `}${problem!.reason}` } : item));
-    } else {
-      ahead.push(
-        extract(item.input).then(
-          (record): ExtractResult => ({ ok: true, record }),
-          (error: unknown): ExtractResult => ({ ok: false, file: item.input.file, reason: `extraction failed: ${(error as Error).message}` }),
-        ),
-      );
+  const reports = source[Symbol.asyncIterator]();
+  try {
+    let next = reports.next();
+    for (;;) {
+      // While the source waits (the web: a page a second), what is extracted goes on at once
+      // rather than when the queue is full, so each report is loaded as it comes.
+      while (ahead.length > 0 && (await Promise.race([next.then(() => 'read'), ahead[0]!.then(() => 'extracted')])) === 'extracted') {
+        yield await ahead.shift()!;
+      }
+      const item = await next;
+      if (item.done) break;
+      ahead.push(extractOne(item.value, limits, extract));
+      if (ahead.length >= EXTRACT_AHEAD) yield await ahead.shift()!;
+      next = reports.next();
     }
-    if (ahead.length >= EXTRACT_AHEAD) yield await ahead.shift()!;
+    while (ahead.length > 0) yield await ahead.shift()!;
+  } finally {
+    await reports.return?.();
   }
-  while (ahead.length > 0) yield await ahead.shift()!;
+}
+
+function extractOne(item: ReadResult, limits: ReportLimits, extract: (input: ReportInput) => Promise<ExtractionRecord>): Promise<ExtractResult> {
+  if (!item.ok) return Promise.resolve(item);
+  const problem = findReportProblem(item.input, limits);
+  if (problem) return Promise.resolve({ ok: false, file: item.input.file, reason: `${problem.field === 'text' ? '' : `${problem.field}: `}${problem.reason}` });
+  return extract(item.input).then(
+    (record): ExtractResult => ({ ok: true, record }),
+    (error: unknown): ExtractResult => ({ ok: false, file: item.input.file, reason: `extraction failed: ${(error as Error).message}` }),
+  );
 }
