@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import createDebug from 'debug';
 import express from 'express';
@@ -20,7 +20,7 @@ import { createReadiness } from './readiness.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { createResponseCap } from './response-cap.ts';
 import { createSharedReads, warmSharedReads } from './shared-reads.ts';
-import { parseTypeDefs, readExampleDocument } from './type-defs.ts';
+import { parseTypeDefs } from './type-defs.ts';
 
 const log = createDebug('hoptac:api');
 
@@ -42,7 +42,7 @@ export type ApiApp = {
 };
 
 /**
- * The express 5 app: Apollo at `/graphql` (landing page with example queries on GET),
+ * The express 5 app: Apollo at `/graphql` (the GraphQL IDE on GET comes with the analyst routes),
  * `/healthz` (200 while the process is up) and `/readyz` (200 when Neo4j answers, else 503).
  */
 export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
@@ -60,7 +60,8 @@ export async function createApiApp(options: ApiServerOptions): Promise<ApiApp> {
       ApolloServerPluginCacheControlDisabled(),
       createOperationGuard(config.api),
       createResponseCap(config.api.maxResponseBytes),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, document: readExampleDocument(), footer: false }),
+      // Apollo's landing page loads Sandbox from a CDN; the IDE is the page build's GraphiQL (src/web/routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],
   });

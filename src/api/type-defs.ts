@@ -30,7 +30,7 @@ export function parseTypeDefs(dir = SCHEMA_DIR): DocumentNode[] {
   });
 }
 
-/** The example document of the landing page and the README. */
+/** The example document of the GraphQL IDE, the index page and the README. */
 export function readExampleDocument(): string {
   return readFileSync(fileURLToPath(new URL('./examples.graphql', import.meta.url)), 'utf8');
 }

@@ -1,11 +1,5 @@
 /// <reference types="vite/client" />
 
-declare module 'cytoscape-svg' {
-  import type { Ext } from 'cytoscape';
-  const register: Ext;
-  export default register;
-}
-
 // The parts of graphology-layout-forceatlas2 its `assign` is built from (see force-layout.ts).
 declare module 'graphology-layout-forceatlas2/defaults.js' {
   import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';

@@ -4,6 +4,7 @@ import express from 'express';
 import { z } from 'zod';
 import { isExportFormat } from '../export/render-export.ts';
 import { planSelection } from '../export/selector.ts';
+import { readTypeDefs } from '../api/type-defs.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
 import type { Analyzer } from '../workers/analyzer.ts';
 import { WorkTimeoutError, WorkerBusyError } from '../workers/worker-pool.ts';
@@ -26,17 +27,34 @@ const exportQuerySchema = z.object({
 });
 
 /**
- * Mounts the analyst tools on the API's express app: the network page (built static
- * files) at `/explore/`, and `GET /export?format=…` downloads of any subgraph, selected
- * like the GraphQL `SubgraphSelector` (`around`+`depth`+`types`, `province`, `from`/`to`, `all`).
+ * Mounts the analyst tools on the API's express app: the index page at `/`, the network page
+ * (built static files) at `/explore/`, the GraphQL IDE at `GET /graphql` when a browser asks for
+ * a page (GET queries still reach the API), the schema's SDL at `/schema.graphql`, and
+ * `GET /export?format=…` downloads of any subgraph, selected like the GraphQL `SubgraphSelector`
+ * (`around`+`depth`+`types`, `province`, `from`/`to`, `all`).
  * A download is read, measured and written in a worker thread within `API_EXPORT_TIMEOUT_MS`
  * (504 `TIMEOUT` past it; 503 `SERVER_BUSY` when too many wait), so the server keeps answering.
  */
 export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps): void {
   const root = deps.webRoot ?? webDistDir;
-  app.use('/explore', (req, res, next) => {
+  const sendPage = (file: string) => (_req: express.Request, res: express.Response) => {
+    if (!existsSync(`${root}/${file}`)) return sendNotBuilt(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(file, { root });
+  };
+  app.get('/', sendPage('home.html'));
+  app.get('/graphql', (req, res, next) => {
+    // A browser opening the address gets the IDE; a GET query (`?query=`) or a client asking for JSON gets the API.
+    if (req.query.query !== undefined || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    sendPage('ide.html')(req, res);
+  });
+  const schema = readTypeDefs();
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="hoptac.graphql"').send(schema);
+  });
+  app.use('/explore', (_req, res, next) => {
     if (existsSync(`${root}/index.html`)) return next();
-    res.status(503).type('text/plain').send('The network page is not built yet: run `npm run build:web`.');
+    sendNotBuilt(res);
   });
   app.use('/explore', express.static(root, { index: 'index.html', maxAge: '1h', fallthrough: false }));
   app.get('/export', async (req, res) => {
@@ -67,6 +85,10 @@ export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps)
       return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   });
+}
+
+function sendNotBuilt(res: express.Response): void {
+  res.status(503).type('text/plain').send('The pages are not built yet: run `npm run build:web`.');
 }
 
 function sendError(res: express.Response, status: number, code: string, message: string): void {

@@ -3,7 +3,11 @@ import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
-/** The network page: built once into `dist/web`, served by the API server at `/explore/`, no CDN. */
+/**
+ * The pages, built once into `dist/web` and served by the API server, no CDN: the network page
+ * (`/explore/`), the index page (`/`) and the GraphQL IDE (`GET /graphql`). All assets live
+ * under `/explore/`.
+ */
 export default defineConfig({
   root: webRoot,
   base: '/explore/',
@@ -11,12 +15,18 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    chunkSizeWarningLimit: 6000,
     sourcemap: false,
     rollupOptions: {
-      // zod's sources carry `@__PURE__` notes rollup cannot place; they are harmless, not worth a screen.
+      input: {
+        explore: fileURLToPath(new URL('./index.html', import.meta.url)),
+        home: fileURLToPath(new URL('./home.html', import.meta.url)),
+        ide: fileURLToPath(new URL('./ide.html', import.meta.url)),
+      },
+      // zod's sources carry `@__PURE__` notes rollup cannot place, and GraphiQL's React parts
+      // `"use client"` lines meant for server rendering: harmless both, not worth a screen.
       onwarn(warning, warn) {
-        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+        if (warning.code !== 'INVALID_ANNOTATION' && warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
     },
   },

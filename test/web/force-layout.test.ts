@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { describe, expect, it } from 'vitest';
-import { runForceAtlas2 } from '../../src/web/force-layout.ts';
+import { runForceAtlas2 } from '../../src/web/network/force-layout.ts';
 
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 

@@ -1,6 +1,7 @@
 import { analyticsQueryResolvers } from '../analytics/resolvers.ts';
 import { entityResolvers } from './entities.ts';
 import { mutationResolvers } from './mutations.ts';
+import { overviewQueryResolvers } from './overview.ts';
 import { queryResolvers } from './queries.ts';
 import { relationshipResolvers } from './relationships.ts';
 
@@ -9,7 +10,7 @@ export function createResolvers() {
   return {
     ...relationshipResolvers,
     ...entityResolvers,
-    Query: { ...queryResolvers, ...analyticsQueryResolvers },
+    Query: { ...queryResolvers, ...analyticsQueryResolvers, ...overviewQueryResolvers },
     Mutation: mutationResolvers,
   };
 }

@@ -17,14 +17,29 @@ const flags = [
   '--disable-sync',
 ];
 
-/** Opens headless Chromium on a fresh profile folder; `close()` ends it and deletes the profile. */
-export async function openChromium(viewport = { width: 1400, height: 900 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * GPU compositing on SwiftShader (Chromium's software GPU), as a browser with a graphics card
+ * composites WebGL. Headless Chromium otherwise composites in software and reads every WebGL
+ * frame back from the GPU process on the main thread, which a user's browser never does: the
+ * large-network benchmark measures the page's own main-thread work with these flags.
+ */
+export const gpuCompositingFlags = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--enable-gpu-compositing'];
+
+/**
+ * Opens headless Chromium on a fresh profile folder, in `locale` (the browser's language) and with
+ * `extraFlags`; `close()` ends it and deletes the profile.
+ */
+export async function openChromium(
+  viewport = { width: 1400, height: 900 },
+  options: { locale?: string; extraFlags?: string[] } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'hoptac-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: flags,
+    args: [...(options.extraFlags ? flags.filter((flag) => flag !== '--disable-gpu') : flags), ...(options.extraFlags ?? [])],
     viewport,
+    ...(options.locale ? { locale: options.locale } : {}),
     acceptDownloads: true,
   });
   return {
