@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-
-/** Where the built pages live; the server serves this folder at `/explore/` (and `/`, `GET /graphql`). */
-export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+import { isWebBuilt, webDistDir } from './built-pages.ts';
 
 /** What the pages are built from: their sources, the API examples they show, the installed packages. */
 const sources = [
@@ -12,11 +9,6 @@ const sources = [
   fileURLToPath(new URL('../api/examples.graphql', import.meta.url)),
   fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
 ];
-
-/** Whether the pages have been built (their entry file exists). */
-export function isWebBuilt(): boolean {
-  return existsSync(`${webDistDir}/index.html`);
-}
 
 /** Whether the pages are missing or older than a file they are built from. */
 export function isWebStale(): boolean {
@@ -32,9 +24,22 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
+/** vite, when installed: an install without dev dependencies has none and serves the pages as they were packed. */
+async function loadVite(): Promise<typeof import('vite') | null> {
+  try {
+    return await import('vite');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
 /** Builds the pages with vite into `dist/web`. */
 export async function buildWeb(): Promise<void> {
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)) });
+  const vite = await loadVite();
+  if (vite === null) throw new Error('vite, a dev dependency, is not installed: run npm install to build the pages');
+  await vite.build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)) });
 }
 
 /** Builds the pages unless they are up to date (a test run builds them once, not once per test file). */
@@ -42,8 +47,14 @@ export async function buildWebIfStale(): Promise<void> {
   if (isWebStale()) await buildWeb();
 }
 
-// `tsx src/web/build-web.ts [--if-stale]`: the install and start hooks of package.json.
+// `tsx src/web/build-web.ts [--if-stale]`: the install (`prepare`) and start hooks of package.json.
+// Without vite (`npm ci --omit=dev` of the packed package) the pages built when it was packed are served.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if ((await loadVite()) === null) {
+    if (isWebBuilt()) process.exit(0);
+    process.stderr.write('hoptac: the pages are not built and vite, a dev dependency, is not installed: run npm install\n');
+    process.exit(1);
+  }
   if (process.argv.includes('--if-stale') && !isWebStale()) process.exit(0);
   await buildWeb();
   process.stdout.write(`pages built into ${relative(process.cwd(), webDistDir) || '.'}\n`);

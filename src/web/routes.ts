@@ -8,7 +8,7 @@ import { readTypeDefs } from '../api/type-defs.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
 import type { Analyzer } from '../workers/analyzer.ts';
 import { WorkTimeoutError, WorkerBusyError } from '../workers/worker-pool.ts';
-import { webDistDir } from './build-web.ts';
+import { webDistDir } from './built-pages.ts';
 
 const log = createDebug('hoptac:web');
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { webDistDir } from '../../../src/web/build-web.ts';
+import { webDistDir } from '../../../src/web/built-pages.ts';
 
 /**
  * The built pages served as `npm start` serves them, without an API: `/graphql` answers 503, so

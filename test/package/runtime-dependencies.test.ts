@@ -1,0 +1,90 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What `npm ci --omit=dev` installs is what the commands and the server need: every package a
+ * command's modules import (the worker threads' modules included) is a runtime dependency, and
+ * every runtime dependency is imported by one of them. `.ci/run` proves the same end to end by
+ * installing the packed package without dev dependencies and starting it.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+/** Runtime dependencies no module imports, each with why it is one. */
+const NOT_IMPORTED: Record<string, string> = { tsx: 'runs the TypeScript sources (`node --import tsx`, the worker threads)' };
+
+const COMMANDS = readdirSync(join(ROOT, 'src/cli'))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => join(ROOT, 'src/cli', file));
+
+/**
+ * The modules a file loads when it runs: its static imports and re-exports that are not type-only,
+ * and the modules it starts as worker threads (`new URL('./x.ts', import.meta.url)`). Dynamic
+ * `import()` is left out: it is how a module loads a package only on a path that needs it.
+ */
+function loads(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
+      const bindings = node.importClause?.namedBindings;
+      const onlyTypes = bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly) && !node.importClause?.name;
+      if (!onlyTypes) found.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isNewExpression(node) && node.expression.getText() === 'URL' && node.arguments?.length === 2) {
+      const [target, base] = node.arguments;
+      if (ts.isStringLiteral(target!) && target.text.endsWith('.ts') && base!.getText() === 'import.meta.url') found.push(target.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** The packages the commands load at run time, each with a module that imports it. */
+function runtimePackages(): Map<string, string> {
+  const packages = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [...COMMANDS];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const specifier of loads(file)) {
+      if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier));
+      else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+        if (!packages.has(name)) packages.set(name, relative(ROOT, file));
+      }
+    }
+  }
+  return packages;
+}
+
+describe('runtime dependencies', () => {
+  const used = runtimePackages();
+
+  it('finds the commands and what they load', () => {
+    expect(COMMANDS.map((file) => relative(ROOT, file))).toContain('src/cli/start.ts');
+    expect(used.get('neo4j-driver')).toBeDefined();
+    expect(used.get('@apollo/server')).toBeDefined();
+  });
+
+  it('every package the commands and the server load is a runtime dependency', () => {
+    const missing = [...used].filter(([name]) => !(name in manifest.dependencies)).map(([name, by]) => `${name} (imported by ${by})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every runtime dependency is loaded by a command or the server (the rest belong in devDependencies)', () => {
+    const unused = Object.keys(manifest.dependencies).filter((name) => !used.has(name) && !(name in NOT_IMPORTED));
+    expect(unused).toEqual([]);
+  });
+});
