@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import { planSelection, restrictToWindow } from '../../export/selector.ts';
+import { readSelection } from '../../export/read-selection.ts';
+import { planSelection } from '../../export/selector.ts';
 import { countPage, readPage } from '../../graph/read-page.ts';
 import type { PageFilter } from '../../graph/read-page.ts';
 import { readShortestPaths } from '../../graph/read-paths.ts';
@@ -197,7 +198,11 @@ export async function resolveNetwork(_root: unknown, { selection }: { selection:
   const planned = planSelection(stripNulls(selection));
   if (!planned.ok) throw createApiError('BAD_USER_INPUT', planned.reason);
   const { plan } = planned;
-  if ('around' in plan.selection) return restrictToWindow(await fetchSubgraph(context.gateway, plan.selection, context.read), plan.window);
+  if ('around' in plan.selection) {
+    const read = await readSelection(context.gateway, plan, context.read);
+    if (!read.ok) throw notFound(read.unknownCentre);
+    return read.subgraph;
+  }
   const { subgraph, nodeCount } = await context.services.analyzer.network(plan, context.config.maxNetworkNodes);
   if (subgraph) return subgraph;
   throw createApiError(
