@@ -15,7 +15,7 @@ import { spawnScript, waitForChildExit } from '../support/processes.ts';
  * names each.
  */
 
-const INGEST = join(import.meta.dirname, '..', '..', 'src', 'cli', 'ingest.ts');
+const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const REPORT = 'Liên minh HTX tỉnh Hà Nam tổng kết năm 2023\n\nNgày 5/1/2024, Liên minh Hợp tác xã tỉnh Hà Nam tổ chức hội nghị tổng kết năm 2023.\n';
 let db: Database;
 let dir: string;
@@ -35,7 +35,7 @@ async function ingest(args: string[]): Promise<{ exit: number | string; stdout: 
   const { neo4j } = loadConfig();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
   const login = inject('neo4jExternal') ? { NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}) } : {};
-  const child = spawnScript(INGEST, ['--no-progress', ...args], { ...clean, NEO4J_URI: inject('neo4jUri'), ...login });
+  const child = spawnScript(HOPTAC, ['ingest', '--no-progress', ...args], { ...clean, NEO4J_URI: inject('neo4jUri'), ...login });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -193,7 +193,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
+    const child = spawn(process.execPath, ['bin/hoptac.js', 'export', ...args], {
       cwd: repoRoot,
       env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
     });
