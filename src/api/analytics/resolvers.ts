@@ -74,7 +74,8 @@ export const analyticsQueryResolvers = {
         `The file is ${file.bytes.byteLength} bytes, over the answer limit of ${context.config.maxResponseBytes} (API_MAX_RESPONSE_BYTES): download it with GET /export instead.`,
       );
     }
-    const content = new TextDecoder().decode(file.bytes);
+    // ignoreBOM keeps a CSV file's byte-order mark (`bom`), which decoding would otherwise drop.
+    const content = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
     return { fileName: file.fileName, mediaType: file.mediaType, content, format, nodeCount, edgeCount };
   },
 };
