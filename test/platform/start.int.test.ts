@@ -42,7 +42,7 @@ describe('npm start', () => {
     const result = await collect(start({ PORT: 'eighty' }));
     expect({ exit: result.exit, stderr: result.stderr.trim() }).toEqual({
       exit: 2,
-      stderr: 'Invalid configuration: PORT expects a whole number from 0 to 65535, got "eighty"',
+      stderr: 'hoptac: Invalid configuration: PORT expects a whole number from 0 to 65535, got "eighty"',
     });
   });
 
