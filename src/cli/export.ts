@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Option } from 'commander';
-import { describeUnknownCentre, readSelection } from '../export/read-selection.ts';
+import { describeUnknownSelection, readSelection } from '../export/read-selection.ts';
 import { planSelection } from '../export/selector.ts';
 import { tabulateNetwork } from '../export/network-table.ts';
 import { renderTable, type ExportFormat } from '../export/render-export.ts';
@@ -80,7 +80,7 @@ async function runExport(options: Options): Promise<number> {
   const database = await openDatabase(config.neo4j);
   try {
     const read = await readSelection(database.gateway, plan);
-    if (!read.ok) throw new UsageError(`--around: ${describeUnknownCentre(read.unknownCentre)}`);
+    if (!read.ok) throw new UsageError(`--${read.unknown.field}: ${describeUnknownSelection(read.unknown)}`);
     const { subgraph } = read;
     if (subgraph.nodes.length === 0) process.stderr.write(`export: the selection (${plan.description}) is empty\n`);
     const table = tabulateNetwork(subgraph, computeMetrics(subgraph, { includeStructural: includeStructural === true }));

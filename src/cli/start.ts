@@ -18,7 +18,6 @@ const log = createDebug('hoptac:start');
 /** The sample reports loaded into an empty graph, relative to the working directory (the repo root under `npm start`). */
 const SEED_PATHS = ['seeds'];
 
-
 type Running = { close(): Promise<void> };
 const running: Running[] = [];
 let stopping = false;

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import createDebug from 'debug';
 import express from 'express';
 import { z } from 'zod';
-import { quoteArgument } from '../api/errors.ts';
+import { describeNotFound } from '../api/errors.ts';
 import { isExportFormat } from '../export/render-export.ts';
 import { planSelection } from '../export/selector.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
-import { UnknownCentreError } from '../workers/analyzer.ts';
+import { UnknownSelectionError } from '../workers/analyzer.ts';
 import type { Analyzer } from '../workers/analyzer.ts';
 import { WorkTimeoutError, WorkerBusyError } from '../workers/worker-pool.ts';
 import { webDistDir } from './build-web.ts';
@@ -65,7 +65,7 @@ export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps)
         .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
         .end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     } catch (error) {
-      if (error instanceof UnknownCentreError) return sendError(res, 404, 'NOT_FOUND', `No node has the id ${quoteArgument(error.id)}.`);
+      if (error instanceof UnknownSelectionError) return sendError(res, 404, 'NOT_FOUND', describeNotFound(error.unknown));
       if (error instanceof DatabaseUnavailableError) return sendError(res, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now.');
       if (error instanceof QueryTimeoutError) return sendError(res, 504, 'TIMEOUT', 'The selection took too long to read: narrow it.');
       if (error instanceof WorkTimeoutError) return sendError(res, 504, 'TIMEOUT', `${error.message}: narrow the selection.`);

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { readSelection } from '../export/read-selection.ts';
+import type { UnknownSelection } from '../export/read-selection.ts';
 import type { PlannedSelection } from '../export/selector.ts';
 import { renderTable } from '../export/render-export.ts';
 import type { ExportFormat, RenderOptions } from '../export/render-export.ts';
@@ -30,14 +31,14 @@ export type AnalysisResult =
   | { ok: true; kind: 'export'; nodeCount: number; edgeCount: number; file: ExportedFile }
   | { ok: true; kind: 'metrics'; nodeCount: number; edgeCount: number; communityCount: number; modularity: number; nodes: MeasuredNode[] }
   | { ok: true; kind: 'network'; nodeCount: number; edgeCount: number; subgraph: Subgraph | null }
-  | { ok: false; error: 'unknown-centre'; id: string }
+  | { ok: false; error: 'unknown'; unknown: UnknownSelection }
   | ThreadFailure;
 
 export default async function analyse(task: AnalysisTask): Promise<AnalysisResult | ReturnType<typeof Piscina.move>> {
   try {
     const gateway = await threadGateway(task.address);
     const read = await readSelection(gateway, task.plan, { timeoutMs: task.readTimeoutMs });
-    if (!read.ok) return { ok: false, error: 'unknown-centre', id: read.unknownCentre };
+    if (!read.ok) return { ok: false, error: 'unknown', unknown: read.unknown };
     const { subgraph } = read;
     const counts = { nodeCount: subgraph.nodes.length, edgeCount: subgraph.edges.length };
     // A network past the bound is not sent back: the main thread would have to take it in and answer it field by field.

@@ -1,6 +1,7 @@
 import type { PlannedSelection } from '../export/selector.ts';
 import type { ExportFormat, RenderOptions } from '../export/render-export.ts';
-import { describeUnknownCentre } from '../export/read-selection.ts';
+import { describeUnknownSelection } from '../export/read-selection.ts';
+import type { UnknownSelection } from '../export/read-selection.ts';
 import type { DatabaseAddress } from '../graph/database.ts';
 import type { Subgraph } from '../graph/subgraph.ts';
 import type { MetricsOptions } from '../metrics/compute-metrics.ts';
@@ -15,11 +16,11 @@ export type MetricsOutcome = { nodeCount: number; edgeCount: number; communityCo
 /** A selection's nodes and edges, or only how many there are when the nodes are more than asked for at most. */
 export type NetworkOutcome = { nodeCount: number; edgeCount: number; subgraph: Subgraph | null };
 
-/** A neighbourhood was asked around an id no entity has (the API answers `NOT_FOUND`). */
-export class UnknownCentreError extends Error {
-  override name = 'UnknownCentreError';
-  constructor(readonly id: string) {
-    super(describeUnknownCentre(id));
+/** A selection named a centre or a province the graph does not have (the API answers `NOT_FOUND`). */
+export class UnknownSelectionError extends Error {
+  override name = 'UnknownSelectionError';
+  constructor(readonly unknown: UnknownSelection) {
+    super(describeUnknownSelection(unknown));
   }
 }
 
@@ -53,7 +54,7 @@ export type AnalyzerOptions = {
  * Runs exports and network measures off the event loop, at most `threads` at once, each within
  * `timeoutMs`. While one runs, the API keeps answering: the whole-graph GraphML export of 2,029
  * reports froze it for 12.9 s, the metrics of the same graph for 8.7 s.
- * Rejects with `UnknownCentreError`, `WorkTimeoutError`, `WorkerBusyError`, `DatabaseUnavailableError` or
+ * Rejects with `UnknownSelectionError`, `WorkTimeoutError`, `WorkerBusyError`, `DatabaseUnavailableError` or
  * `QueryTimeoutError`.
  */
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
@@ -69,7 +70,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const run = async (plan: PlannedSelection, job: AnalysisJob): Promise<AnalysisResult & { ok: true }> => {
     const result = await pool.run({ address: options.address, readTimeoutMs: options.readTimeoutMs, plan, job });
     if (result.ok) return result;
-    if (result.error === 'unknown-centre') throw new UnknownCentreError(result.id);
+    if (result.error === 'unknown') throw new UnknownSelectionError(result.unknown);
     throw reviveThreadFailure(result);
   };
   return {

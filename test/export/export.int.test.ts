@@ -256,7 +256,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     expect(new Set((data.network as { nodes: { type: string }[] }).nodes.map((node) => node.type))).toEqual(new Set(['Official', 'Agency']));
   });
 
-  it('refuses an unknown centre: exit 2 on the command line, NOT_FOUND in the API and the download', async () => {
+  it('refuses an unknown centre or province: exit 2 on the command line, NOT_FOUND in the API and the download', async () => {
     const cli = await runCli(['--format', 'graphml', '--around', 'alliance:nowhere', '--out', '-']);
     expect(cli).toMatchObject({ code: 2, stdout: '', stderr: 'export: --around: no entity has the id "alliance:nowhere"\n' });
     const downloaded = await download('format=graphml&around=alliance%3Anowhere');
@@ -271,6 +271,17 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
       const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
       expect(body.errors?.[0]).toMatchObject({ message: 'No node has the id "alliance:nowhere".', extensions: { code: 'NOT_FOUND' } });
     }
+    const atlantis = await runCli(['--format', 'gexf', '--province', 'Atlantis', '--out', '-']);
+    expect(atlantis).toMatchObject({ code: 2, stdout: '', stderr: 'export: --province: no province is named "Atlantis"\n' });
+    const downloadedProvince = await download('format=gexf&province=Atlantis');
+    expect(downloadedProvince.status).toBe(404);
+    expect(JSON.parse(downloadedProvince.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No province is named "Atlantis".' } });
+    const metrics = await fetch(server.graphql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ networkMetrics(selection: { province: "Atlantis" }) { nodeCount } }' }),
+    });
+    expect(((await metrics.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('NOT_FOUND');
     const badType = await download('format=graphml&all=true&types=Officil');
     expect(badType.status).toBe(400);
     expect(JSON.parse(badType.text).error.code).toBe('BAD_USER_INPUT');

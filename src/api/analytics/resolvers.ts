@@ -4,8 +4,8 @@ import { planSelection } from '../../export/selector.ts';
 import type { PlannedSelection } from '../../export/selector.ts';
 import { capPageSize, parseArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError, quoteArgument } from '../errors.ts';
-import { UnknownCentreError } from '../../workers/analyzer.ts';
+import { createApiError, describeNotFound } from '../errors.ts';
+import { UnknownSelectionError } from '../../workers/analyzer.ts';
 
 /**
  * Resolvers of `schema/analytics.graphql`: `networkMetrics` and `exportSubgraph`. Each parses its
@@ -44,12 +44,12 @@ function plan(selection: Record<string, unknown>): PlannedSelection {
   return planned.plan;
 }
 
-/** Runs analyzer work, answering a centre no entity has with `NOT_FOUND` as `neighborhood` does. */
+/** Runs analyzer work, answering a centre or province the graph does not have with `NOT_FOUND`, as `neighborhood` does. */
 async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof UnknownCentreError) throw createApiError('NOT_FOUND', `No node has the id ${quoteArgument(error.id)}.`);
+    if (error instanceof UnknownSelectionError) throw createApiError('NOT_FOUND', describeNotFound(error.unknown));
     throw error;
   }
 }

@@ -24,7 +24,7 @@ import {
   statisticsArgsSchema,
 } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError, quoteArgument } from '../errors.ts';
+import { createApiError, describeNotFound, quoteArgument } from '../errors.ts';
 import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
 import { selectedFields } from './related.ts';
 
@@ -200,7 +200,7 @@ export async function resolveNetwork(_root: unknown, { selection }: { selection:
   const { plan } = planned;
   if ('around' in plan.selection) {
     const read = await readSelection(context.gateway, plan, context.read);
-    if (!read.ok) throw notFound(read.unknownCentre);
+    if (!read.ok) throw createApiError('NOT_FOUND', describeNotFound(read.unknown));
     return read.subgraph;
   }
   const { subgraph, nodeCount } = await context.services.analyzer.network(plan, context.config.maxNetworkNodes);
