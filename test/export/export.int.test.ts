@@ -276,12 +276,11 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     const downloadedProvince = await download('format=gexf&province=Atlantis');
     expect(downloadedProvince.status).toBe(404);
     expect(JSON.parse(downloadedProvince.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No province is named "Atlantis".' } });
-    const metrics = await fetch(server.graphql, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ networkMetrics(selection: { province: "Atlantis" }) { nodeCount } }' }),
-    });
-    expect(((await metrics.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('NOT_FOUND');
+    for (const field of ['networkMetrics(selection: { province: "Atlantis" }) { nodeCount }', 'network(selection: { province: "Atlantis" }) { nodes { id } }']) {
+      const response = await fetch(server.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${field} }` }) });
+      const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+      expect(body.errors?.[0]).toMatchObject({ message: 'No province is named "Atlantis".', extensions: { code: 'NOT_FOUND' } });
+    }
     const badType = await download('format=graphml&all=true&types=Officil');
     expect(badType.status).toBe(400);
     expect(JSON.parse(badType.text).error.code).toBe('BAD_USER_INPUT');

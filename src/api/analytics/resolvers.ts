@@ -45,7 +45,7 @@ function plan(selection: Record<string, unknown>): PlannedSelection {
 }
 
 /** Runs analyzer work, answering a centre or province the graph does not have with `NOT_FOUND`, as `neighborhood` does. */
-async function orNotFound<T>(work: Promise<T>): Promise<T> {
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

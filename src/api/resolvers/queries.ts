@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { readSelection } from '../../export/read-selection.ts';
+import { orNotFound } from '../analytics/resolvers.ts';
 import { planSelection } from '../../export/selector.ts';
 import { countPage, readPage } from '../../graph/read-page.ts';
 import type { PageFilter } from '../../graph/read-page.ts';
@@ -203,7 +204,7 @@ export async function resolveNetwork(_root: unknown, { selection }: { selection:
     if (!read.ok) throw createApiError('NOT_FOUND', describeNotFound(read.unknown));
     return read.subgraph;
   }
-  const { subgraph, nodeCount } = await context.services.analyzer.network(plan, context.config.maxNetworkNodes);
+  const { subgraph, nodeCount } = await orNotFound(context.services.analyzer.network(plan, context.config.maxNetworkNodes));
   if (subgraph) return subgraph;
   throw createApiError(
     'RESPONSE_TOO_LARGE',
