@@ -106,13 +106,13 @@ export function apiProbes(graphql: string, id: string): Probe[] {
 /** `npm start` in a child process (its Node flags, the given environment); resolves once it prints its URL. */
 export type ApiProcess = { url: string; child: ChildProcess; output: string[]; stop(): Promise<void> };
 
-const START = fileURLToPath(new URL('../src/cli/start.ts', import.meta.url));
+const HOPTAC = fileURLToPath(new URL('../bin/hoptac.js', import.meta.url));
 const READY = /^hoptac GraphQL API ready at (http:\/\/\S+\/graphql) /;
 
 export async function spawnApi(env: Record<string, string>, timeoutMs = 300_000): Promise<ApiProcess> {
   // Only the variables given: the caller's NEO4J_*, PORT, API_* never leak in.
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|PORT$|HOST$|API_|HOPTAC_|REPORT_|EXTRACT_)/.test(name)));
-  const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', START], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startFlags(), HOPTAC, 'start'], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   for (const stream of [child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
   const url = await new Promise<string>((resolve, reject) => {

@@ -37,6 +37,7 @@ import { QUERY_LABELS, buildWorkloads } from './workloads.ts';
  *   npm run bench -- --sizes 2000 --seconds 3
  */
 const program = new Command()
+  .exitOverride()
   .option('--quick', 'small corpus and short runs (a few minutes)')
   .option('--sizes <list>', 'corpus sizes, comma-separated (default 1000,10000,100000; quick: 500)')
   .option('--seconds <n>', 'duration of each load test (default 5; quick: 3)')

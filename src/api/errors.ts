@@ -1,4 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { UnknownSelection } from '../export/read-selection.ts';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import createDebug from 'debug';
@@ -35,6 +36,11 @@ export const QUOTED_PREFIX_CHARS = 60;
 export function quoteArgument(value: string): string {
   if (value.length <= QUOTED_PREFIX_CHARS) return JSON.stringify(value);
   return `${JSON.stringify(`${prefixOf(value)}…`)} (${value.length} characters)`;
+}
+
+/** The `NOT_FOUND` message of a selection naming what the graph does not have, as `neighborhood` and `statistics` word it. */
+export function describeNotFound({ field, value }: UnknownSelection): string {
+  return field === 'around' ? `No node has the id ${quoteArgument(value)}.` : `No province is named ${quoteArgument(value)}.`;
 }
 
 /** The first `QUOTED_PREFIX_CHARS` characters of a text, never half a surrogate pair. */

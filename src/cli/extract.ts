@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { extractReports } from '../io/extract-reports.ts';
 import type { ExtractResult } from '../io/extract-reports.ts';
@@ -10,13 +9,15 @@ import { listReportFiles, readFileReports } from '../io/read-reports.ts';
 import { readWebReports } from '../io/web/read-web-reports.ts';
 import { createExtractor } from '../workers/extractor.ts';
 import type { Extractor } from '../workers/extractor.ts';
+import { createCommand, isStdio, parseCommand } from './command.ts';
+import { EXIT } from './exit-codes.ts';
 import { readCliConfig } from './read-config.ts';
 import { addWebOptions, planWebReading, readsWeb } from './web-options.ts';
 import type { WebCliOptions, WebPlan } from './web-options.ts';
 
 /**
- * `npm run -s extract -- <files, folders or web addresses…> [--out FILE]`: one extraction record
- * per report as JSON Lines on stdout (or in FILE). Errors, skipped inputs and warnings go to
+ * `hoptac extract <files, folders, web addresses or - for stdin…> [--out FILE]`: one extraction
+ * record per report as JSON Lines on stdout (or in FILE). Errors, skipped inputs and warnings go to
  * stderr as JSON lines; the exit code is 1 when any input failed, 2 on usage errors or bad
  * configuration. Web addresses, `--urls` and `--sitemap` are fetched politely, as by `ingest`.
  * Every report is checked (`REPORT_MAX_BYTES` each; a feed may be any size) and extracted in a
@@ -45,7 +46,8 @@ async function run(plan: WebPlan, opts: Options): Promise<number> {
 async function extractAll(plan: WebPlan, opts: Options, extractor: Extractor, limits: { maxBytes: number }): Promise<number> {
   const entries = await listReportFiles(plan.paths);
   const web = readsWeb(plan);
-  const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+  const toFile = opts.out !== undefined && !isStdio(opts.out);
+  const out: Writable = toFile ? createWriteStream(opts.out!) : process.stdout;
   const tty = process.stderr.isTTY ?? false;
   const showBar = opts.progress !== false && (tty || entries.length > PROGRESS_OVER || web);
   const bar = showBar
@@ -102,7 +104,7 @@ async function extractAll(plan: WebPlan, opts: Options, extractor: Extractor, li
     }
   }
   bar?.stop();
-  if (opts.out) {
+  if (toFile) {
     out.end();
     await once(out, 'finish');
   }
@@ -113,30 +115,31 @@ async function extractAll(plan: WebPlan, opts: Options, extractor: Extractor, li
   return counts.failed > 0 ? 1 : 0;
 }
 
-const program = addWebOptions(
-  new Command()
-    .name('extract')
-    .description('Extract actors, links and statistics from cooperative-movement reports (.txt, .jsonl, saved .html pages, .rss/.atom/.xml feeds, web pages, feeds and sitemaps) as JSON Lines')
-    .argument('[inputs...]', 'report files or folders, and web addresses of pages or feeds')
-    .option('-o, --out <file>', 'write the records to FILE instead of stdout')
-    .option('-q, --quiet', 'do not print per-report warnings and skips')
-    .option('--no-progress', 'never show a progress bar'),
-)
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+function extractCommand() {
+  return addWebOptions(
+    createCommand('extract', [
+      'hoptac extract seeds/ > records.jsonl',
+      'hoptac extract report.txt feed.jsonl saved-page.html --out records.jsonl',
+      'cat report.txt | hoptac extract -',
+      'hoptac extract https://lmhtxdaknong.vn/rss/tin-tuc.rss -q',
+    ])
+      .description('Extract actors, links and statistics from cooperative-movement reports (.txt, .jsonl, saved .html pages, .rss/.atom/.xml feeds, web pages, feeds and sitemaps; - reads stdin) as JSON Lines')
+      .argument('[inputs...]', 'report files or folders, web addresses of pages or feeds, - for stdin')
+      .option('-o, --out <file>', 'write the records to FILE instead of stdout (- is stdout)')
+      .option('-q, --quiet', 'do not print per-report warnings and skips')
+      .option('--no-progress', 'never show a progress bar'),
+  );
+}
 
-try {
-  program.parse(process.argv);
+/** Runs `hoptac extract` on its arguments; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = extractCommand();
+  if (!parseCommand(program, argv)) return Number(process.exitCode ?? EXIT.usage);
   const options = program.opts<Options>();
   const plan = planWebReading(program.args, options);
   if (plan.paths.length === 0 && !readsWeb(plan)) {
-    process.stderr.write('error: give files, folders or web addresses to read (or --urls, --sitemap)\n');
-    process.exitCode = 2;
-  } else process.exitCode = await run(plan, options);
-} catch (error) {
-  if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
-  else {
-    process.stderr.write(`${JSON.stringify({ level: 'error', reason: error instanceof Error ? error.message : String(error) })}\n`);
-    process.exitCode = 1;
+    process.stderr.write('extract: give files, folders, web addresses or - for stdin to read (or --urls, --sitemap)\n');
+    return EXIT.usage;
   }
+  return run(plan, options);
 }

@@ -2,30 +2,44 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { generateCorpus } from '../generate/corpus.ts';
 import { toGoldRecord } from '../generate/gold.ts';
+import { createCommand, parseCommand } from './command.ts';
+import { EXIT } from './exit-codes.ts';
+import { UsageError, describeFileError } from './failures.ts';
 
 /**
- * `npm run generate -- --reports N --out DIR [--seed S] [--no-gold]`: writes a synthetic corpus
+ * `hoptac generate --reports N --out DIR [--seed S] [--no-gold]`: writes a synthetic corpus
  * (DIR/reports.jsonl, one report input per line), the records an ideal extractor would make
  * (DIR/records.jsonl) and, unless --no-gold, one gold file per report (DIR/gold/) for score.mjs.
  */
-const program = new Command()
-  .name('generate')
+function generateCommand() {
+  return createCommand('generate', ['hoptac generate --reports 1000 --out corpus/', 'hoptac ingest --records corpus/records.jsonl'])
   .description('Write a seeded, deterministic synthetic corpus of cooperative conference reports with their expected records.')
   .requiredOption('--reports <n>', 'number of reports', parseCount)
   .requiredOption('--out <dir>', 'output folder (created if missing)')
   .option('--seed <n>', 'random seed: the same seed gives the same corpus', parseCount, 1)
-  .option('--no-gold', 'skip the per-report gold files (DIR/gold/*.json)')
-  .parse();
+  .option('--no-gold', 'skip the per-report gold files (DIR/gold/*.json)');
+}
 
-const options = program.opts<{ reports: number; out: string; seed: number; gold: boolean }>();
-await writeCorpus(options);
+type Options = { reports: number; out: string; seed: number; gold: boolean };
 
-async function writeCorpus({ reports, out, seed, gold }: typeof options): Promise<void> {
-  mkdirSync(out, { recursive: true });
-  if (gold) mkdirSync(join(out, 'gold'), { recursive: true });
+/** Runs `hoptac generate` on its arguments; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = generateCommand();
+  if (!parseCommand(program, argv)) return Number(process.exitCode ?? EXIT.usage);
+  await writeCorpus(program.opts<Options>());
+  return EXIT.ok;
+}
+
+async function writeCorpus({ reports, out, seed, gold }: Options): Promise<void> {
+  try {
+    mkdirSync(out, { recursive: true });
+    if (gold) mkdirSync(join(out, 'gold'), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out: ${describeFileError(error as NodeJS.ErrnoException, out, 'write to')}`);
+  }
   const inputs = createWriteStream(join(out, 'reports.jsonl'));
   const records = createWriteStream(join(out, 'records.jsonl'));
   let written = 0;

@@ -1,5 +1,7 @@
 import { SingleBar } from 'cli-progress';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { createCommand, parseCommand } from './command.ts';
+import { EXIT } from './exit-codes.ts';
 import { readCliConfig } from './read-config.ts';
 import { addWebOptions, planWebReading, readsWeb, runSpec } from './web-options.ts';
 import type { WebCliOptions, WebPlan } from './web-options.ts';
@@ -19,7 +21,7 @@ import { readWebReports } from '../io/web/read-web-reports.ts';
 import { createExtractor } from '../workers/extractor.ts';
 
 /**
- * `npm run ingest -- <files, folders or web addresses…> [--urls FILE] [--sitemap URL]`: extracts
+ * `hoptac ingest <files, folders, web addresses or - for stdin…> [--urls FILE] [--sitemap URL]`: extracts
  * and loads reports into Neo4j, each report whole or not at all (groups of reports per
  * transaction; a failing group is loaded again one report per transaction). Web pages are fetched
  * politely (`src/io/fetch`); a run over the web that is interrupted resumes where it stopped when
@@ -29,36 +31,42 @@ import { createExtractor } from '../workers/extractor.ts';
  * report failed, 2 a usage error or bad configuration, 3 the database could not be reached or was
  * lost (one line on stderr; what was loaded stays).
  */
-const program = addWebOptions(
-  new Command()
-    .name('ingest')
-    .description('Extract reports (.txt, .jsonl, saved .html pages, .rss/.atom/.xml feeds, folders of them, web pages, feeds and sitemaps) and load them into the graph.')
-    .argument('[inputs...]', 'report files or folders, and web addresses of pages or feeds')
-    .option('--records', 'the paths hold extraction records (.jsonl, e.g. records.jsonl of npm run generate), not reports')
-    .option('--concurrency <n>', 'write transactions in flight at once', parsePositive, DEFAULT_INGEST_CONCURRENCY)
-    .option('--group-size <n>', `reports per write transaction (default ${DEFAULT_GROUP_SIZE}; 1 when reading the web, so each page is in the graph as soon as it is read)`, parsePositive)
-    .option('--no-progress', 'no progress on stderr (e.g. in CI logs)')
-    .exitOverride(),
-);
-try {
-  program.parse();
-} catch (error) {
-  // commander has printed what was wrong; every hoptac command exits 2 on a usage error
-  process.exit(error instanceof CommanderError && error.exitCode === 0 ? 0 : 2);
+function ingestCommand() {
+  return addWebOptions(
+    createCommand('ingest', [
+      'hoptac ingest seeds/ more-reports/ feed.jsonl',
+      'hoptac ingest saved-pages/ https://lmhtxdaknong.vn/rss/tin-tuc.rss',
+      'hoptac ingest --records corpus/records.jsonl',
+      'cat feed.jsonl | hoptac ingest -',
+      'NEO4J_URI=bolt://db.example:7687 NEO4J_PASSWORD=… hoptac ingest reports/',
+    ])
+      .description('Extract reports (.txt, .jsonl, saved .html pages, .rss/.atom/.xml feeds, folders of them, web pages, feeds and sitemaps; - reads stdin) and load them into the graph.')
+      .argument('[inputs...]', 'report files or folders, web addresses of pages or feeds, - for stdin')
+      .option('--records', 'the paths hold extraction records (.jsonl, e.g. records.jsonl of hoptac generate), not reports')
+      .option('--concurrency <n>', 'write transactions in flight at once', parsePositive, DEFAULT_INGEST_CONCURRENCY)
+      .option('--group-size <n>', `reports per write transaction (default ${DEFAULT_GROUP_SIZE}; 1 when reading the web, so each page is in the graph as soon as it is read)`, parsePositive)
+      .option('--no-progress', 'no progress on stderr (e.g. in CI logs)'),
+  );
 }
 
 type Options = WebCliOptions & { records?: boolean; concurrency: number; groupSize?: number; progress: boolean };
-const options = program.opts<Options>();
-const plan = planWebReading(program.args, options);
-if (plan.paths.length === 0 && !readsWeb(plan)) {
-  process.stderr.write('error: give files, folders or web addresses to read (or --urls, --sitemap)\n');
-  process.exit(2);
+
+/** Runs `hoptac ingest` on its arguments; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = ingestCommand();
+  if (!parseCommand(program, argv)) return Number(process.exitCode ?? EXIT.usage);
+  const options = program.opts<Options>();
+  const plan = planWebReading(program.args, options);
+  if (plan.paths.length === 0 && !readsWeb(plan)) {
+    process.stderr.write('ingest: give files, folders, web addresses or - for stdin to read (or --urls, --sitemap)\n');
+    return EXIT.usage;
+  }
+  return runIngest(plan, options);
 }
-process.exitCode = await runIngest(plan, options);
 
 async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
   const config = readCliConfig();
-  if (config === null) return 2;
+  if (config === null) return EXIT.usage;
   const web = readsWeb(plan);
   const fetcher = web ? new PoliteFetcher(plan.settings) : null;
   const journal = web && plan.cacheDir ? new ResumeJournal(plan.cacheDir, runSpec(plan)) : null;
@@ -121,13 +129,13 @@ async function runIngest(plan: WebPlan, opts: Options): Promise<number> {
     if (opts.progress) bar.stop();
     journal?.finish();
     process.stdout.write(formatSummary(summary, fetcher ? { ...counts, requests: fetcher.stats.requests } : null));
-    return summary.failed.length > 0 ? 1 : 0;
+    return summary.failed.length > 0 ? EXIT.failed : EXIT.ok;
   } catch (error) {
     if (opts.progress) bar.stop();
     if (!(error instanceof DatabaseUnavailableError || error instanceof LocalNeo4jError)) throw error;
     // One line, no stack trace: the database went away (or never came), which is not the input's fault.
     say(`ingest: the database is unavailable (${error.message.split('\n')[0]}); ${handled} reports were handled before, what loaded stays`);
-    return 3;
+    return EXIT.database;
   } finally {
     await fetcher?.close();
     await extractor.close();

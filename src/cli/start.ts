@@ -1,33 +1,29 @@
 import createDebug from 'debug';
 import { mountAnalystRoutes } from '../web/routes.ts';
 import { startApiServer } from '../api/server.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../graph/database.ts';
 import type { Database } from '../graph/database.ts';
 import { ensureProvinces } from '../graph/ensure-provinces.ts';
-import { DatabaseUnavailableError } from '../graph/gateway.ts';
 import { ingestPaths, isGraphEmpty } from '../graph/ingest.ts';
-import { isLauncherStale, LocalNeo4jError } from '../graph/local-neo4j.ts';
+import { isLauncherStale } from '../graph/local-neo4j.ts';
 import { applySchema } from '../graph/migrate.ts';
+import { createCommand, parseCommand } from './command.ts';
+import { EXIT } from './exit-codes.ts';
+import { reportFailure } from './failures.ts';
 
 const log = createDebug('hoptac:start');
 
 /** The sample reports loaded into an empty graph, relative to the working directory (the repo root under `npm start`). */
 const SEED_PATHS = ['seeds'];
 
-/**
- * Exit codes: 0 stopped by a signal, 1 unexpected error, 2 bad configuration, 3 database
- * unavailable (also when the built-in Neo4j died and `NEO4J_LOCAL_RESTARTS` restarts failed).
- */
-const EXIT = { ok: 0, failed: 1, config: 2, database: 3 } as const;
-
 type Running = { close(): Promise<void> };
 const running: Running[] = [];
 let stopping = false;
 
 /**
- * `npm start`: database up (local embedded Neo4j, or NEO4J_URI) → schema applied → the seed reports
+ * `hoptac start` (`npm start`): database up (local embedded Neo4j, or NEO4J_URI) → schema applied → the seed reports
  * ingested when the graph holds no report → GraphQL API served → one line with the URL. Runs until
  * SIGINT/SIGTERM, then closes the server, the driver and the local Neo4j, in that order.
  */
@@ -83,33 +79,35 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-/** One line for the user per failure we expect; a stack trace only for the unexpected. */
-function describeFailure(error: unknown): { message: string; exitCode: number } {
-  if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT.config };
-  if (error instanceof LocalNeo4jError) return { message: `hoptac: ${error.message}`, exitCode: EXIT.database };
-  if (error instanceof DatabaseUnavailableError) return { message: `hoptac: ${error.message}`, exitCode: EXIT.database };
-  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    return { message: `hoptac: the API port is in use (${error.message}); set PORT to another port`, exitCode: EXIT.failed };
-  }
-  return { message: `hoptac: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: EXIT.failed };
-}
-
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    if (stopping) return; // a second Ctrl-C while stopping changes nothing; the JVM still stops cleanly
-    say(`${signal}: stopping …`);
-    void stopAll(EXIT.ok);
-  });
-}
-
-try {
-  await runStart();
-} catch (error) {
-  const { message, exitCode } = describeFailure(error);
-  process.stderr.write(`${message}\n`);
-  await stopAll(exitCode);
+/**
+ * Runs `hoptac start` until a signal stops it. Exit codes: 0 stopped by a signal, 1 unexpected
+ * error, 2 bad configuration, 3 database unavailable (also when the built-in Neo4j died and
+ * `NEO4J_LOCAL_RESTARTS` restarts failed).
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = createCommand('start', [
+    'hoptac start',
+    'PORT=8080 HOPTAC_API_KEY=secret hoptac start',
+    'NEO4J_URI=neo4j+s://xxxxxxxx.databases.neo4j.io NEO4J_PASSWORD=… hoptac start',
+  ]).description(
+    'Start the database (the local Neo4j unless NEO4J_URI is set), load seeds/ into an empty graph and serve the GraphQL API, /export and the network page until Ctrl-C.',
+  );
+  if (!parseCommand(program, argv)) return Number(process.exitCode ?? EXIT.usage);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (stopping) return; // a second Ctrl-C while stopping changes nothing; the JVM still stops cleanly
+      say(`${signal}: stopping …`);
+      void stopAll(EXIT.ok);
+    });
+  }
+  try {
+    await runStart();
+  } catch (error) {
+    await stopAll(reportFailure('hoptac', error));
+  }
+  return EXIT.ok;
 }

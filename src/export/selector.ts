@@ -7,17 +7,23 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .refine(isCalendarDay, 'a day as YYYY-MM-DD');
 
+/** The types a selection may keep: the actors and events of the graph (GraphQL's `EntityType`). */
+export const SELECTABLE_TYPES = ['Province', 'Alliance', 'Official', 'Meeting', 'Agency', 'Award', 'Cooperative'] as const;
+
+const selectableType = z.string().refine((type) => (SELECTABLE_TYPES as readonly string[]).includes(type), {
+  error: (issue) => `unknown type ${JSON.stringify(issue.input)}; expected ${SELECTABLE_TYPES.join(', ')}`,
+});
+
 /**
  * What part of the graph to export or measure, as the GraphQL input, the download
- * query string and the command line give it: a neighbourhood (`around` + `depth`,
- * optionally `types`), a province, a date range, or everything; the date range can
- * narrow any of them.
+ * query string and the command line give it: a neighbourhood (`around` + `depth`), a
+ * province, a date range, or everything; the date range and `types` narrow any of them.
  */
 export const subgraphSelectorSchema = z
   .object({
     around: z.string().min(1).optional(),
     depth: z.coerce.number().int().min(1).max(3).default(1),
-    types: z.array(z.string().min(1)).optional(),
+    types: z.array(selectableType).min(1, 'give at least one type').optional(),
     province: z.string().min(1).optional(),
     from: day.optional(),
     to: day.optional(),
@@ -28,8 +34,11 @@ export const subgraphSelectorSchema = z
 
 export type SubgraphSelector = z.input<typeof subgraphSelectorSchema>;
 
-/** A selection `fetchSubgraph` understands, plus the date window still to apply to a neighbourhood. */
-export type PlannedSelection = { selection: SubgraphSelection; window: DateWindow | null; description: string };
+/**
+ * A selection `fetchSubgraph` understands, plus what `narrowSubgraph` still applies to what it
+ * reads: the date window of a neighbourhood, the types of any other selection.
+ */
+export type PlannedSelection = { selection: SubgraphSelection; window: DateWindow | null; types: string[] | null; description: string };
 export type DateWindow = { from?: string; to?: string };
 
 /**
@@ -47,14 +56,30 @@ export function planSelection(raw: unknown): { ok: true; plan: PlannedSelection 
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const dated = from !== undefined || to !== undefined;
   const span = dated ? ` from ${from ?? '…'} to ${to ?? '…'}` : '';
+  const typed = types ? `, types ${types.join(',')}` : '';
   if (around) {
+    // The walk itself keeps neighbours of these types (the centre stays whatever its type).
     const selection: SubgraphSelection = { around, depth, ...(types ? { types } : {}) };
-    return { ok: true, plan: { selection, window: dated ? range : null, description: `around ${around}, depth ${depth}${span}` } };
+    return { ok: true, plan: { selection, window: dated ? range : null, types: null, description: `around ${around}, depth ${depth}${span}${typed}` } };
   }
-  if (province) return { ok: true, plan: { selection: { province, ...range }, window: null, description: `province ${province}${span}` } };
-  if (dated) return { ok: true, plan: { selection: range, window: null, description: `dates${span}` } };
-  if (all) return { ok: true, plan: { selection: { all: true }, window: null, description: 'whole graph' } };
+  const kept = types ?? null;
+  if (province) return { ok: true, plan: { selection: { province, ...range }, window: null, types: kept, description: `province ${province}${span}${typed}` } };
+  if (dated) return { ok: true, plan: { selection: range, window: null, types: kept, description: `dates${span}${typed}` } };
+  if (all) return { ok: true, plan: { selection: { all: true }, window: null, types: kept, description: `whole graph${typed}` } };
   return { ok: false, reason: 'selection: give around, province, from/to, or all' };
+}
+
+/** What a plan still asks of the subgraph `fetchSubgraph` read: its date window, then its types. */
+export function narrowSubgraph(subgraph: Subgraph, plan: PlannedSelection): Subgraph {
+  return restrictToTypes(restrictToWindow(subgraph, plan.window), plan.types);
+}
+
+/** Keeps the nodes of the given types and the relationships among them; null keeps everything. */
+export function restrictToTypes(subgraph: Subgraph, types: string[] | null): Subgraph {
+  if (types === null) return subgraph;
+  const nodes = subgraph.nodes.filter((node) => types.includes(node.type));
+  const kept = new Set(nodes.map((node) => node.id));
+  return { nodes, edges: subgraph.edges.filter((edge) => kept.has(edge.source) && kept.has(edge.target)) };
 }
 
 /**

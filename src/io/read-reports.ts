@@ -1,4 +1,5 @@
 import type { Stats } from 'node:fs';
+import { Readable } from 'node:stream';
 import { readdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -27,6 +28,11 @@ export type ReadResult = { ok: true; input: ReportInput } | { ok: false; file: s
 /** A path to read, or why it cannot be read, or why a folder scan passed it by (`skipped`). */
 export type ListedFile = { file: string; error?: string; skipped?: string };
 
+/** The path that means standard input, as command-line tools take it. */
+export const STDIN_PATH = '-';
+/** The name a report read from standard input goes by (its key is `report:stdin` unless it has a URL). */
+export const STDIN_NAME = 'stdin';
+
 /**
  * Largest saved page or feed file read (the page around an article, a feed of many items): the
  * reports read from it are then held to `REPORT_MAX_BYTES` each.
@@ -53,6 +59,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function listReportFiles(paths: string[]): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
   for (const path of paths) {
+    if (path === STDIN_PATH) {
+      out.push({ file: STDIN_PATH });
+      continue;
+    }
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
@@ -89,6 +99,10 @@ export async function* readFileReports(entry: ListedFile, limits: ReportLimits =
     yield { ok: false, file: entry.file, reason: entry.error };
     return;
   }
+  if (entry.file === STDIN_PATH) {
+    yield* readStdinReports(process.stdin, limits);
+    return;
+  }
   const opened = await openRegularFile(entry.file);
   if ('reason' in opened) {
     yield { ok: false, file: entry.file, reason: opened.reason };
@@ -97,7 +111,7 @@ export async function* readFileReports(entry: ListedFile, limits: ReportLimits =
   const { handle, info } = opened;
   const extension = extname(entry.file).toLowerCase();
   try {
-    if (extension === '.jsonl') yield* readFeed(entry.file, handle, limits);
+    if (extension === '.jsonl') yield* readFeed(entry.file, handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }), limits);
     else if (PAGE_EXTENSIONS.includes(extension) || FEED_EXTENSIONS.includes(extension)) {
       const read = await readBounded(handle, info, MAX_PAGE_FILE_BYTES);
       if ('tooLarge' in read) yield { ok: false, file: entry.file, reason: `too large: ${describeBytes(read.tooLarge)} (a saved page or feed file may have ${describeBytes(MAX_PAGE_FILE_BYTES)})` };
@@ -130,10 +144,15 @@ async function readBounded(handle: FileHandle, info: Stats, maxBytes: number): P
 async function readTextReport(file: string, handle: FileHandle, info: Stats, limits: ReportLimits): Promise<ReadResult> {
   const read = await readBounded(handle, info, limits.maxBytes);
   if ('tooLarge' in read) return { ok: false, file, reason: tooLarge(read.tooLarge, limits) };
-  if (read.bytes.includes(0)) return { ok: false, file, reason: 'binary content, not text' };
+  return decodeTextReport(file, read.bytes, limits);
+}
+
+/** A plain-text report from its bytes, checked (`report-checks.ts`). */
+function decodeTextReport(file: string, bytes: Buffer, limits: ReportLimits): ReadResult {
+  if (bytes.includes(0)) return { ok: false, file, reason: 'binary content, not text' };
   let text: string;
   try {
-    text = utf8.decode(read.bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { ok: false, file, reason: 'not valid UTF-8 text' };
   }
@@ -148,13 +167,13 @@ function tooLarge(bytes: number, limits: ReportLimits): string {
 /** Room a feed line has beyond its report's text: JSON escapes and the other fields. */
 const LINE_OVERHEAD_BYTES = 64 * 1024;
 
-async function* readFeed(path: string, handle: FileHandle, limits: ReportLimits): AsyncGenerator<ReadResult> {
+async function* readFeed(path: string, stream: Readable, limits: ReportLimits): AsyncGenerator<ReadResult> {
   const name = basename(path);
   // JSON may escape every character of the text (`\n`, `\"`, or `\u0001` at six bytes): a line
   // twice the report's limit holds any text of that limit that is not binary.
   const maxLineBytes = 2 * limits.maxBytes + LINE_OVERHEAD_BYTES;
   let lines = 0;
-  for await (const line of readLines(handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }), maxLineBytes)) {
+  for await (const line of readLines(stream, maxLineBytes)) {
     if (line instanceof LineEncodingError) {
       yield { ok: false, file: `${path}#${line.number}`, reason: line.message };
       continue;
@@ -189,4 +208,44 @@ async function* readFeed(path: string, handle: FileHandle, limits: ReportLimits)
     yield { ok: true, input: { ...rest, file: file ?? `${name}#${line.number}` } };
   }
   if (lines === 0) yield { ok: false, file: path, reason: 'empty: no reports in the feed' };
+}
+
+/**
+ * The reports of standard input (`-`): a JSON Lines feed when it opens with `{` (streamed, any
+ * size), else one plain-text report of at most `REPORT_MAX_BYTES`, named `stdin`. Saved pages and
+ * XML feeds are read from files only: their kind comes from the file name.
+ */
+export async function* readStdinReports(stdin: Readable, limits: ReportLimits = DEFAULT_REPORT_LIMITS): AsyncGenerator<ReadResult> {
+  const chunks = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let first = '';
+  // Enough of the input to see its first character that is not white space (or a byte-order mark).
+  while (first === '') {
+    const next = await chunks.next();
+    if (next.done) break;
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    first = Buffer.concat(head).toString('utf8').replace(/^[\s\ufeff]+/, '').slice(0, 1);
+  }
+  const rest = Readable.from(
+    (async function* () {
+      yield* head;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    })(),
+  );
+  if (first === '{') {
+    yield* readFeed(STDIN_NAME, rest, limits);
+    return;
+  }
+  const bytes: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of rest) {
+    size += (chunk as Buffer).length;
+    if (size <= limits.maxBytes) bytes.push(chunk as Buffer);
+  }
+  if (size > limits.maxBytes) {
+    yield { ok: false, file: STDIN_NAME, reason: tooLarge(size, limits) };
+    return;
+  }
+  yield decodeTextReport(STDIN_NAME, Buffer.concat(bytes), limits);
 }

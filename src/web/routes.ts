@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import createDebug from 'debug';
 import express from 'express';
 import { z } from 'zod';
+import { describeNotFound } from '../api/errors.ts';
 import { isExportFormat } from '../export/render-export.ts';
 import { planSelection } from '../export/selector.ts';
 import { readTypeDefs } from '../api/type-defs.ts';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/gateway.ts';
+import { UnknownSelectionError } from '../workers/analyzer.ts';
 import type { Analyzer } from '../workers/analyzer.ts';
 import { WorkTimeoutError, WorkerBusyError } from '../workers/worker-pool.ts';
 import { webDistDir } from './built-pages.ts';
@@ -24,6 +26,8 @@ const exportQuerySchema = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   all: z.enum(['true', 'false']).optional(),
+  includeStructural: z.enum(['true', 'false']).default('false'),
+  bom: z.enum(['true', 'false']).default('true'),
 });
 
 /**
@@ -31,7 +35,8 @@ const exportQuerySchema = z.object({
  * (built static files) at `/explore/`, the GraphQL IDE at `GET /graphql` when a browser asks for
  * a page (GET queries still reach the API), the schema's SDL at `/schema.graphql`, and
  * `GET /export?format=…` downloads of any subgraph, selected like the GraphQL `SubgraphSelector`
- * (`around`+`depth`+`types`, `province`, `from`/`to`, `all`).
+ * (`around`+`depth`, `province`, `from`/`to`, `all`, `types`), measured and written as
+ * `exportSubgraph` does (`includeStructural=true`, `bom=false`).
  * A download is read, measured and written in a worker thread within `API_EXPORT_TIMEOUT_MS`
  * (504 `TIMEOUT` past it; 503 `SERVER_BUSY` when too many wait), so the server keeps answering.
  */
@@ -63,13 +68,14 @@ export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps)
       const issue = query.error.issues[0];
       return sendError(res, 400, 'BAD_USER_INPUT', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
     }
-    const { format, types, all, ...rest } = query.data;
+    const { format, types, all, includeStructural, bom, ...rest } = query.data;
     if (!isExportFormat(format)) return sendError(res, 400, 'BAD_USER_INPUT', 'format: unknown');
     const selector = { ...rest, ...(types ? { types: types.split(',').map((type) => type.trim()) } : {}), ...(all ? { all: all === 'true' } : {}) };
     const planned = planSelection(Object.fromEntries(Object.entries(selector).filter(([, value]) => value !== '')));
     if (!planned.ok) return sendError(res, 400, 'BAD_USER_INPUT', planned.reason);
     try {
-      const { file, nodeCount, edgeCount } = await deps.analyzer.exportFile(planned.plan, format, baseNameOf(planned.plan.description));
+      const options = { metrics: { includeStructural: includeStructural === 'true' }, render: { bom: bom === 'true' } };
+      const { file, nodeCount, edgeCount } = await deps.analyzer.exportFile(planned.plan, format, baseNameOf(planned.plan.description), options);
       log('export %s: %s, %d nodes, %d edges', format, planned.plan.description, nodeCount, edgeCount);
       res
         .status(200)
@@ -77,6 +83,7 @@ export function mountAnalystRoutes(app: express.Express, deps: AnalystRouteDeps)
         .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
         .end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     } catch (error) {
+      if (error instanceof UnknownSelectionError) return sendError(res, 404, 'NOT_FOUND', describeNotFound(error.unknown));
       if (error instanceof DatabaseUnavailableError) return sendError(res, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now.');
       if (error instanceof QueryTimeoutError) return sendError(res, 504, 'TIMEOUT', 'The selection took too long to read: narrow it.');
       if (error instanceof WorkTimeoutError) return sendError(res, 504, 'TIMEOUT', `${error.message}: narrow the selection.`);

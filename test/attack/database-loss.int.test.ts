@@ -24,7 +24,7 @@ import { timed } from './support/seeds-api.ts';
  * the code for "a report failed". Uses a Neo4j of its own, which it hangs and kills.
  */
 
-const INGEST = join(import.meta.dirname, '..', '..', 'src', 'cli', 'ingest.ts');
+const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 let dataDir: string;
 let neo: LocalNeo4j;
 let gateway: Gateway;
@@ -84,7 +84,7 @@ describe('a lost database', () => {
     const feed = join(dataDir, 'feed.jsonl');
     writeFileSync(feed, `${[...generateCorpus({ reports: 4000, seed: 5 })].map(({ input }) => JSON.stringify(input)).join('\n')}\n`);
     const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
-    const child = spawnScript(INGEST, ['--no-progress', feed], { ...clean, NEO4J_URI: neo.uri });
+    const child = spawnScript(HOPTAC, ['ingest', '--no-progress', feed], { ...clean, NEO4J_URI: neo.uri });
     children.push(child);
     let stdout = '';
     let stderr = '';

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { spawnScript, waitForChildExit } from '../support/processes.ts';
  * names each.
  */
 
-const INGEST = join(import.meta.dirname, '..', '..', 'src', 'cli', 'ingest.ts');
+const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const REPORT = 'Liên minh HTX tỉnh Hà Nam tổng kết năm 2023\n\nNgày 5/1/2024, Liên minh Hợp tác xã tỉnh Hà Nam tổ chức hội nghị tổng kết năm 2023.\n';
 let db: Database;
 let dir: string;
@@ -31,11 +32,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function ingest(args: string[]): Promise<{ exit: number | string; stdout: string; stderr: string }> {
+function ingestEnv(): NodeJS.ProcessEnv {
   const { neo4j } = loadConfig();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
   const login = inject('neo4jExternal') ? { NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}) } : {};
-  const child = spawnScript(INGEST, ['--no-progress', ...args], { ...clean, NEO4J_URI: inject('neo4jUri'), ...login });
+  return { ...clean, NEO4J_URI: inject('neo4jUri'), ...login };
+}
+
+async function ingest(args: string[]): Promise<{ exit: number | string; stdout: string; stderr: string }> {
+  const child = spawnScript(HOPTAC, ['ingest', '--no-progress', ...args], ingestEnv());
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -76,5 +81,25 @@ describe('the ingest summary', () => {
         `    ${first!.document.file}: relation ${n} (ATTENDED ghost → e998): ghost and e998 are not entities of the record`,
       ].join('\n'),
     );
+  });
+
+  it('reads reports from stdin with -, exiting 0 when all loaded and 1 when one failed', { timeout: 300_000 }, async () => {
+    const fromStdin = async (input: string) => {
+      const child = spawn(process.execPath, [HOPTAC, 'ingest', '--no-progress', '-'], { env: ingestEnv() });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stdin.end(input);
+      return { exit: await waitForChildExit(child), stdout };
+    };
+    const text = await fromStdin(REPORT.replace('Hà Nam', 'Nam Định'));
+    expect(text.exit).toBe(0);
+    expect(text.stdout).toContain('  loaded     1\n');
+    const feed = [JSON.stringify({ text: REPORT.replace('Hà Nam', 'Ninh Bình'), url: 'https://example.org/ninh-binh.html' }), '{ not json'].join('\n');
+    const mixed = await fromStdin(feed);
+    expect(mixed.exit).toBe(1);
+    expect(mixed.stdout).toContain('  loaded     1\n');
+    expect(mixed.stdout).toMatch(/^ {4}stdin#2: line 2 is not JSON/m);
+    const keys = await db.gateway.read((tx) => tx.run("MATCH (r:Report) WHERE r.key IN ['report:stdin', 'report:https://example.org/ninh-binh.html'] RETURN r.key AS key ORDER BY key"));
+    expect(keys.records.map((record) => record.get('key'))).toEqual(['report:https://example.org/ninh-binh.html', 'report:stdin']);
   });
 });

@@ -22,7 +22,7 @@ import { spawnScript, waitForChildExit } from '../support/processes.ts';
  * is 100 ms, see `bench/concurrency.ts`), where they stalled 5–30 s before.
  */
 
-const INGEST = join(import.meta.dirname, '..', '..', 'src', 'cli', 'ingest.ts');
+const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const REPORTS = 10_000;
 const KEY = 'large-graph-key';
 let db: Database;
@@ -69,7 +69,7 @@ describe('a graph of 10,000 reports', () => {
     const { size } = await import('node:fs').then((fs) => fs.statSync(feed));
     expect(size).toBeGreaterThan(15e6);
     const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
-    const child = spawnScript(INGEST, ['--no-progress', feed], { ...clean, ...databaseEnv() });
+    const child = spawnScript(HOPTAC, ['ingest', '--no-progress', feed], { ...clean, ...databaseEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -45,7 +45,7 @@ describe('special files are refused by type before they are read', () => {
 
   it('extract ends with exit code 1, naming each special file and each file it skipped', { timeout: 120_000 }, () => {
     const dir = specialFiles();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/extract.ts'), '--no-progress', dir], { cwd: REPO, encoding: 'utf8', timeout: 100_000 });
+    const run = spawnSync(process.execPath, [join(REPO, 'bin/hoptac.js'), 'extract', '--no-progress', dir], { cwd: REPO, encoding: 'utf8', timeout: 100_000 });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);

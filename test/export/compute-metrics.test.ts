@@ -74,4 +74,35 @@ describe('computeMetrics', () => {
     expect(metrics.nodes.get('lonely')).toMatchObject({ degree: 0, pagerank: 0.5, betweenness: 0 });
     expect(metrics.communityCount).toBe(2);
   });
+
+  it('measures actor relationships by default; LOCATED_IN, MERGED_INTO and MENTIONS only when asked', () => {
+    // Three officials attend one meeting; every node is also in one province, which merged into another.
+    const nodes = ['o1', 'o2', 'o3', 'm', 'p', 'q'].map((id) => ({
+      id, type: id.startsWith('o') ? 'Official' : id === 'm' ? 'Meeting' : 'Province', name: id, province: null, date: null,
+    }));
+    const edge = (type: string, source: string, target: string) => ({ id: `${type}|${source}|${target}`, type, source, target, attributes: {}, evidence: [] });
+    const subgraph: Subgraph = {
+      nodes,
+      edges: [
+        ...['o1', 'o2', 'o3'].map((o) => edge('ATTENDED', o, 'm')),
+        ...['o1', 'o2', 'o3', 'm'].map((n) => edge('LOCATED_IN', n, 'p')),
+        edge('MERGED_INTO', 'p', 'q'),
+        edge('MENTIONS', 'q', 'm'),
+      ],
+    };
+    const actors = computeMetrics(subgraph);
+    expect(actors.nodes.get('p')).toMatchObject({ degree: 0, betweenness: 0 });
+    expect(actors.nodes.get('m')!.degree).toBe(3);
+    const ranked = [...actors.nodes.entries()].sort((a, b) => b[1].pagerank - a[1].pagerank).map(([id]) => id);
+    expect(ranked[0]).toBe('m');
+    expect(ranked.slice(0, 4).sort()).toEqual(['m', 'o1', 'o2', 'o3']);
+
+    const everything = computeMetrics(subgraph, { includeStructural: true });
+    expect(everything.nodes.get('p')!.degree).toBe(5);
+    expect(everything.nodes.get('m')!.degree).toBe(5);
+    expect(everything.nodes.get('q')!.degree).toBe(2);
+    const top = [...everything.nodes.entries()].sort((a, b) => b[1].pagerank - a[1].pagerank).map(([id]) => id);
+    expect(top.slice(0, 2).sort()).toEqual(['m', 'p']);
+    expect(everything.nodes.get('p')!.pagerank).toBeGreaterThan(3 * actors.nodes.get('p')!.pagerank);
+  });
 });

@@ -48,13 +48,16 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     return body.data!;
   }
 
-  async function download(query: string): Promise<{ status: number; type: string | null; disposition: string | null; text: string }> {
+  async function download(query: string): Promise<{ status: number; type: string | null; disposition: string | null; text: string; bytes: Buffer }> {
     const response = await fetch(`${server.origin}/export?${query}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
     return {
       status: response.status,
       type: response.headers.get('content-type'),
       disposition: response.headers.get('content-disposition'),
-      text: await response.text(),
+      // as a browser or a spreadsheet reads it: a leading byte-order mark is not text
+      text: new TextDecoder().decode(bytes),
+      bytes,
     };
   }
 
@@ -141,11 +144,11 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     try {
       const output = await runCli(['--format', 'csv', '--around', centre, '--depth', '2', '--out', join(folder, 'hoa-binh.csv')]);
       expect(output.code).toBe(0);
-      expect(await readFile(join(folder, 'hoa-binh.nodes.csv'), 'utf8')).toBe(
-        (await download(`format=csv-nodes&around=${encodeURIComponent(centre)}&depth=2`)).text,
+      expect(await readFile(join(folder, 'hoa-binh.nodes.csv'))).toEqual(
+        (await download(`format=csv-nodes&around=${encodeURIComponent(centre)}&depth=2`)).bytes,
       );
-      expect(await readFile(join(folder, 'hoa-binh.edges.csv'), 'utf8')).toBe(
-        (await download(`format=csv-edges&around=${encodeURIComponent(centre)}&depth=2`)).text,
+      expect(await readFile(join(folder, 'hoa-binh.edges.csv'))).toEqual(
+        (await download(`format=csv-edges&around=${encodeURIComponent(centre)}&depth=2`)).bytes,
       );
       const bad = await runCli(['--format', 'graphml', '--from', '2024-13-45', '--out', join(folder, 'x.graphml')]);
       expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('from: a day as YYYY-MM-DD') });
@@ -182,6 +185,107 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     for (const { node, ...measured } of answer.nodes) expect(measured).toEqual(metrics.nodes.get(node.id));
   });
 
+  it('ranks actors, not provinces, by PageRank over the whole graph unless structural relationships are asked for', async () => {
+    const top = async (includeStructural?: boolean) => {
+      const data = await graphql(
+        `query ($s: SubgraphSelector!, $structural: Boolean) { networkMetrics(selection: $s, orderBy: PAGERANK, first: 10, includeStructural: $structural) {
+           nodes { node { id type } pagerank } } }`,
+        { s: { all: true }, ...(includeStructural === undefined ? {} : { structural: includeStructural }) },
+      );
+      return (data.networkMetrics as { nodes: { node: { id: string; type: string } }[] }).nodes.map(({ node }) => node);
+    };
+    const actors = await top();
+    expect(actors).toHaveLength(10);
+    expect(actors.filter((node) => node.type === 'Province')).toEqual([]);
+    const structural = await top(true);
+    expect(structural.filter((node) => node.type === 'Province').length).toBeGreaterThanOrEqual(5);
+    // the file carries the same measures
+    const nodes = parseCsv((await download('format=csv-nodes&all=true')).text, { columns: true }) as Row[];
+    const byRank = [...nodes].sort((a, b) => Number(b.pagerank) - Number(a.pagerank) || a.id!.localeCompare(b.id!)).slice(0, 10);
+    expect(byRank.map((row) => row.id)).toEqual(actors.map((node) => node.id));
+    const withPlaces = parseCsv((await download('format=csv-nodes&all=true&includeStructural=true')).text, { columns: true }) as Row[];
+    expect(withPlaces.find((row) => row.id === 'province:hoa binh')!.degree).not.toBe('0');
+    expect(nodes.find((row) => row.id === 'province:hoa binh')!.degree).toBe('0');
+  });
+
+  it('starts CSV with a byte-order mark unless told not to, in every way of exporting', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect((await download('format=csv-edges&all=true')).bytes.subarray(0, 3)).toEqual(bom);
+    expect((await download('format=csv-edges&all=true&bom=false')).bytes.subarray(0, 3).toString()).toBe('id,');
+    expect((await download('format=graphml&all=true')).bytes.subarray(0, 3).toString()).toBe('<?x');
+    const query = 'query ($bom: Boolean) { exportSubgraph(selection: { province: "Hòa Bình" }, format: CSV_NODES, bom: $bom) { content } }';
+    expect(((await graphql(query, {})).exportSubgraph as { content: string }).content.charCodeAt(0)).toBe(0xfeff);
+    expect(((await graphql(query, { bom: false })).exportSubgraph as { content: string }).content.startsWith('id,')).toBe(true);
+    const folder = await mkdtemp(join(tmpdir(), 'hoptac-export-'));
+    try {
+      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--out', join(folder, 'with.csv')])).code).toBe(0);
+      expect((await readFile(join(folder, 'with.nodes.csv'))).subarray(0, 3)).toEqual(bom);
+      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--no-bom', '--out', join(folder, 'without.csv')])).code).toBe(0);
+      expect((await readFile(join(folder, 'without.nodes.csv'), 'utf8')).startsWith('id,label,')).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('writes to stdout with --out -, the summary on stderr', async () => {
+    const output = await runCli(['--format', 'graphml', '--around', centre, '--depth', '2', '--out', '-']);
+    expect(output.code).toBe(0);
+    expect(output.stdout).toBe((await download(`format=graphml&around=${encodeURIComponent(centre)}&depth=2`)).text);
+    expect(output.stderr).toBe(`export: ${neighbourhood.nodes.length} nodes, ${neighbourhood.edges.length} edges (around ${centre}, depth 2)\n`);
+  });
+
+  it('honours --types and --from/--to with every selection', async () => {
+    const typesOf = (csv: string) => new Set((parseCsv(csv, { columns: true, bom: true }) as Row[]).map((row) => row.type));
+    const all = await runCli(['--format', 'csv-nodes', '--all', '--types', 'Official,Agency', '--out', '-']);
+    expect(all.code).toBe(0);
+    expect(typesOf(all.stdout)).toEqual(new Set(['Official', 'Agency']));
+    const allEdges = await runCli(['--format', 'csv-edges', '--all', '--types', 'Official,Agency', '--out', '-']);
+    const relations = new Set((parseCsv(allEdges.stdout, { columns: true, bom: true }) as Row[]).map((row) => row.relation));
+    expect(relations.size).toBeGreaterThan(0);
+    for (const relation of relations) expect(['HOLDS_POSITION', 'COOPERATES_WITH']).toContain(relation);
+    const province = await runCli(['--format', 'csv-nodes', '--province', 'Hòa Bình', '--types', 'Meeting', '--out', '-']);
+    expect(typesOf(province.stdout)).toEqual(new Set(['Meeting']));
+    const dated = await runCli(['--format', 'csv-nodes', '--all', '--from', '2024-01-01', '--to', '2024-01-31', '--types', 'Meeting', '--out', '-']);
+    const dates = (parseCsv(dated.stdout, { columns: true, bom: true }) as Row[]).map((row) => row.date!);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date >= '2024-01-01' && date <= '2024-01-31').toBe(true);
+    const around = await runCli(['--format', 'csv-nodes', '--around', centre, '--depth', '2', '--from', '2024-02-01', '--out', '-']);
+    expect(typesOf(around.stdout).has('Meeting')).toBe(false);
+    // the API narrows the same way
+    const data = await graphql('{ network(selection: { all: true, types: [Official, Agency] }) { nodes { type } } }', {});
+    expect(new Set((data.network as { nodes: { type: string }[] }).nodes.map((node) => node.type))).toEqual(new Set(['Official', 'Agency']));
+  });
+
+  it('refuses an unknown centre or province: exit 2 on the command line, NOT_FOUND in the API and the download', async () => {
+    const cli = await runCli(['--format', 'graphml', '--around', 'alliance:nowhere', '--out', '-']);
+    expect(cli).toMatchObject({ code: 2, stdout: '', stderr: 'export: --around: no entity has the id "alliance:nowhere"\n' });
+    const downloaded = await download('format=graphml&around=alliance%3Anowhere');
+    expect(downloaded.status).toBe(404);
+    expect(JSON.parse(downloaded.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No node has the id "alliance:nowhere".' } });
+    for (const field of [
+      'networkMetrics(selection: { around: "alliance:nowhere" }) { nodeCount }',
+      'exportSubgraph(selection: { around: "alliance:nowhere" }, format: GEXF) { content }',
+      'network(selection: { around: "alliance:nowhere" }) { nodes { id } }',
+    ]) {
+      const response = await fetch(server.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${field} }` }) });
+      const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+      expect(body.errors?.[0]).toMatchObject({ message: 'No node has the id "alliance:nowhere".', extensions: { code: 'NOT_FOUND' } });
+    }
+    const atlantis = await runCli(['--format', 'gexf', '--province', 'Atlantis', '--out', '-']);
+    expect(atlantis).toMatchObject({ code: 2, stdout: '', stderr: 'export: --province: no province is named "Atlantis"\n' });
+    const downloadedProvince = await download('format=gexf&province=Atlantis');
+    expect(downloadedProvince.status).toBe(404);
+    expect(JSON.parse(downloadedProvince.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No province is named "Atlantis".' } });
+    for (const field of ['networkMetrics(selection: { province: "Atlantis" }) { nodeCount }', 'network(selection: { province: "Atlantis" }) { nodes { id } }']) {
+      const response = await fetch(server.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${field} }` }) });
+      const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+      expect(body.errors?.[0]).toMatchObject({ message: 'No province is named "Atlantis".', extensions: { code: 'NOT_FOUND' } });
+    }
+    const badType = await download('format=graphml&all=true&types=Officil');
+    expect(badType.status).toBe(400);
+    expect(JSON.parse(badType.text).error.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a bad download with a stable code', async () => {
     const unknownFormat = await download('format=pdf&all=true');
     expect(unknownFormat.status).toBe(400);
@@ -193,7 +297,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
+    const child = spawn(process.execPath, ['bin/hoptac.js', 'export', ...args], {
       cwd: repoRoot,
       env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
     });

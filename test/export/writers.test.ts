@@ -134,7 +134,7 @@ describe('CSV export', () => {
   const table = tabulateNetwork(sampleSubgraph, metrics);
 
   it('round-trips the node list', () => {
-    const rows = parseCsv(renderExport(sampleSubgraph, 'csv-nodes').content, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(renderExport(sampleSubgraph, 'csv-nodes').content, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((row) => row.id)).toEqual(sampleSubgraph.nodes.map((node) => node.id));
     const stringified = table.nodes.map((node) => ({
       id: node.id,
@@ -144,7 +144,7 @@ describe('CSV export', () => {
   });
 
   it('round-trips the edge list, commas, quotes and line breaks included', () => {
-    const rows = parseCsv(renderExport(sampleSubgraph, 'csv-edges').content, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(renderExport(sampleSubgraph, 'csv-edges').content, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((row) => ({ id: row.id, source: row.source, target: row.target, relation: row.relation })))
       .toEqual(essentials(sampleSubgraph).edges);
     expect(rows.find((row) => row.id === 'e2')).toEqual({
@@ -154,6 +154,16 @@ describe('CSV export', () => {
       reports: 'report:001_80b28b98b36d21f4.txt', evidenceCount: '1',
       current: '', attr_date: '', order: '', role: 'directed', strength: '', title: '',
     });
+  });
+
+  it('starts with a UTF-8 byte-order mark for Excel, unless told not to; other formats never have one', () => {
+    for (const format of ['csv-nodes', 'csv-edges'] as const) {
+      expect(renderExport(sampleSubgraph, format).content.slice(0, 3)).toMatch(/^\uFEFFid/);
+      const plain = renderExport(sampleSubgraph, format, 'x', { bom: false }).content;
+      expect(plain.startsWith('id,')).toBe(true);
+      expect(Buffer.from(renderExport(sampleSubgraph, format).content, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    }
+    for (const format of ['graphml', 'gexf', 'cyjs'] as const) expect(renderExport(sampleSubgraph, format).content.charCodeAt(0)).not.toBe(0xfeff);
   });
 });
 

@@ -60,7 +60,7 @@ describe('readReports', () => {
 
 describe('the extract command', { timeout: 90_000 }, () => {
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/extract.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26 });
+    spawnSync(process.execPath, [join(repoRoot, 'bin/hoptac.js'), 'extract', ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26 });
 
   it('prints one record per good report on stdout, errors on stderr, and exits 1 when some failed', () => {
     const dir = makeInputs();

@@ -55,7 +55,7 @@ describe('one article, one address', () => {
 });
 
 describe('the commands', { timeout: 90_000 }, () => {
-  const run = (cli: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${cli}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = (cli: string, args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/hoptac.js'), cli, ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('stop with exit code 2 and the reason on a bad web option, before touching the database or the web', () => {
     for (const cli of ['extract', 'ingest']) {
@@ -65,7 +65,7 @@ describe('the commands', { timeout: 90_000 }, () => {
       expect(match.status).toBe(2);
       expect(match.stderr).toContain('not a regular expression');
       const nothing = run(cli, ['--delay', '2']);
-      expect({ status: nothing.status, stderr: nothing.stderr }).toEqual({ status: 2, stderr: 'error: give files, folders or web addresses to read (or --urls, --sitemap)\n' });
+      expect({ status: nothing.status, stderr: nothing.stderr }).toEqual({ status: 2, stderr: `${cli}: give files, folders, web addresses or - for stdin to read (or --urls, --sitemap)\n` });
     }
   });
 });

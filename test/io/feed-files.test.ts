@@ -42,7 +42,7 @@ describe('feed files', () => {
 
   it("give records through the extract command, with each item's title, author and province", { timeout: 90_000 }, () => {
     const dir = feedFolder();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/extract.ts'), '--no-progress', join(dir, 'a-daknong.rss'), join(dir, 'b-laocai.atom')], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/hoptac.js'), 'extract', '--no-progress', join(dir, 'a-daknong.rss'), join(dir, 'b-laocai.atom')], { cwd: ROOT, encoding: 'utf8' });
     const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { document: { file: string; title: string; author?: string }; province: string | null });
     expect(records.map((r) => [r.document.file, r.document.title, r.document.author ?? null, r.province])).toEqual([
       ['a-daknong.rss#1', 'Hợp tác xã Dịch vụ nông nghiệp Đắk Mil đón nhận chứng nhận OCOP 4 sao', null, 'Đắk Nông'],

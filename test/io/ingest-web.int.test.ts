@@ -70,7 +70,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function ingest(args: string[], onStart?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri') } });
+    const child = spawn(process.execPath, ['bin/hoptac.js', 'ingest', ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri') } });
     if (child.pid) onStart?.(child.pid);
     let stdout = '';
     let stderr = '';

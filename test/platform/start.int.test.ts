@@ -7,14 +7,14 @@ import { openTestDatabase, resetGraph } from '../support/database.ts';
 import { findFreePort } from '../../src/graph/free-port.ts';
 import { spawnScript, waitForChildExit, waitForLine } from '../support/processes.ts';
 
-const START = join(import.meta.dirname, '..', '..', 'src', 'cli', 'start.ts');
+const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 const READY = /^hoptac GraphQL API ready at (http:\/\/\S+\/graphql) /;
 
 /** `npm start` as a user runs it, with the environment given (no NEO4J_* leaking in from the test's shell). */
 function start(env: Record<string, string>): ChildProcess {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|PORT$|HOST$|API_|HOPTAC_)/.test(name)));
-  return spawnScript(START, [], { ...clean, ...env });
+  return spawnScript(HOPTAC, ['start'], { ...clean, ...env });
 }
 
 async function collect(child: ChildProcess): Promise<{ exit: number | string; stdout: string; stderr: string }> {
@@ -42,7 +42,7 @@ describe('npm start', () => {
     const result = await collect(start({ PORT: 'eighty' }));
     expect({ exit: result.exit, stderr: result.stderr.trim() }).toEqual({
       exit: 2,
-      stderr: 'Invalid configuration: PORT expects a whole number from 0 to 65535, got "eighty"',
+      stderr: 'hoptac: Invalid configuration: PORT expects a whole number from 0 to 65535, got "eighty"',
     });
   });
 

@@ -22,9 +22,13 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
   return !isProcessAlive(pid);
 }
 
-/** Spawns a TypeScript file under Node with tsx (no npm/npx wrapper, so the pid is the script's own). */
+/**
+ * Spawns a TypeScript file under Node with tsx, or a JavaScript file (the `hoptac` command, which
+ * registers tsx itself) as it is; no npm/npx wrapper, so the pid is the script's own.
+ */
 export function spawnScript(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return spawn(process.execPath, [...loader, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
 /** Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. */

@@ -4,7 +4,8 @@ import { planSelection } from '../../export/selector.ts';
 import type { PlannedSelection } from '../../export/selector.ts';
 import { capPageSize, parseArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError } from '../errors.ts';
+import { createApiError, describeNotFound } from '../errors.ts';
+import { UnknownSelectionError } from '../../workers/analyzer.ts';
 
 /**
  * Resolvers of `schema/analytics.graphql`: `networkMetrics` and `exportSubgraph`. Each parses its
@@ -18,6 +19,7 @@ const metricsArgs = z.object({
   selection: selectorArg,
   orderBy: z.enum(['DEGREE', 'PAGERANK', 'BETWEENNESS']),
   first: z.number().int().min(0, 'first must not be negative'),
+  includeStructural: z.boolean(),
 });
 const formatEnum = z.enum(['GRAPHML', 'GEXF', 'CYJS', 'CSV_NODES', 'CSV_EDGES']);
 const formatOfEnum: Record<z.infer<typeof formatEnum>, ExportFormat> = {
@@ -30,6 +32,8 @@ const formatOfEnum: Record<z.infer<typeof formatEnum>, ExportFormat> = {
 const exportArgs = z.object({
   selection: selectorArg,
   format: formatEnum,
+  includeStructural: z.boolean(),
+  bom: z.boolean(),
 });
 
 /** A selector from GraphQL (nulls count as absent) planned, or `BAD_USER_INPUT` naming the field. */
@@ -40,17 +44,29 @@ function plan(selection: Record<string, unknown>): PlannedSelection {
   return planned.plan;
 }
 
+/** Runs analyzer work, answering a centre or province the graph does not have with `NOT_FOUND`, as `neighborhood` does. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof UnknownSelectionError) throw createApiError('NOT_FOUND', describeNotFound(error.unknown));
+    throw error;
+  }
+}
+
 /** Root fields of the analytics schema. */
 export const analyticsQueryResolvers = {
   networkMetrics: async (_root: unknown, args: unknown, context: ApiContext) => {
-    const { selection, orderBy, first } = parseArgs(metricsArgs, args);
+    const { selection, orderBy, first, includeStructural } = parseArgs(metricsArgs, args);
     const measure = orderBy === 'DEGREE' ? 'degree' : orderBy === 'PAGERANK' ? 'pagerank' : 'betweenness';
-    return context.services.analyzer.measure(plan(selection), measure, capPageSize(first, context.config.maxPageSize, 50));
+    return orNotFound(context.services.analyzer.measure(plan(selection), measure, capPageSize(first, context.config.maxPageSize, 50), { includeStructural }));
   },
 
   exportSubgraph: async (_root: unknown, args: unknown, context: ApiContext) => {
-    const { selection, format } = parseArgs(exportArgs, args);
-    const { file, nodeCount, edgeCount } = await context.services.analyzer.exportFile(plan(selection), formatOfEnum[format], 'hoptac-network');
+    const { selection, format, includeStructural, bom } = parseArgs(exportArgs, args);
+    const { file, nodeCount, edgeCount } = await orNotFound(
+      context.services.analyzer.exportFile(plan(selection), formatOfEnum[format], 'hoptac-network', { metrics: { includeStructural }, render: { bom } }),
+    );
     // Refused before the bytes become a string: the answer carries the file as text.
     if (file.bytes.byteLength > context.config.maxResponseBytes) {
       throw createApiError(
@@ -58,7 +74,8 @@ export const analyticsQueryResolvers = {
         `The file is ${file.bytes.byteLength} bytes, over the answer limit of ${context.config.maxResponseBytes} (API_MAX_RESPONSE_BYTES): download it with GET /export instead.`,
       );
     }
-    const content = new TextDecoder().decode(file.bytes);
+    // ignoreBOM keeps a CSV file's byte-order mark (`bom`), which decoding would otherwise drop.
+    const content = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
     return { fileName: file.fileName, mediaType: file.mediaType, content, format, nodeCount, edgeCount };
   },
 };

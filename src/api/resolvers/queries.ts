@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo } from 'graphql-parse-resolve-info';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import { planSelection, restrictToWindow } from '../../export/selector.ts';
+import { readSelection } from '../../export/read-selection.ts';
+import { orNotFound } from '../analytics/resolvers.ts';
+import { planSelection } from '../../export/selector.ts';
 import { countPage, readPage } from '../../graph/read-page.ts';
 import type { PageFilter } from '../../graph/read-page.ts';
 import { readShortestPaths } from '../../graph/read-paths.ts';
@@ -23,7 +25,7 @@ import {
   statisticsArgsSchema,
 } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import { createApiError, quoteArgument } from '../errors.ts';
+import { createApiError, describeNotFound, quoteArgument } from '../errors.ts';
 import { planNodePrefetch, prefetchNode } from '../prefetch.ts';
 import { selectedFields } from './related.ts';
 
@@ -197,8 +199,12 @@ export async function resolveNetwork(_root: unknown, { selection }: { selection:
   const planned = planSelection(stripNulls(selection));
   if (!planned.ok) throw createApiError('BAD_USER_INPUT', planned.reason);
   const { plan } = planned;
-  if ('around' in plan.selection) return restrictToWindow(await fetchSubgraph(context.gateway, plan.selection, context.read), plan.window);
-  const { subgraph, nodeCount } = await context.services.analyzer.network(plan, context.config.maxNetworkNodes);
+  if ('around' in plan.selection) {
+    const read = await readSelection(context.gateway, plan, context.read);
+    if (!read.ok) throw createApiError('NOT_FOUND', describeNotFound(read.unknown));
+    return read.subgraph;
+  }
+  const { subgraph, nodeCount } = await orNotFound(context.services.analyzer.network(plan, context.config.maxNetworkNodes));
   if (subgraph) return subgraph;
   throw createApiError(
     'RESPONSE_TOO_LARGE',
