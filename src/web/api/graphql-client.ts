@@ -1,3 +1,6 @@
+import { print } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import { gql } from 'graphql-tag';
 import { z } from 'zod';
 import entityRefFragment from './queries/entity-ref.graphql?raw';
 
@@ -15,7 +18,7 @@ export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
  * `signal` lets a caller drop a request it no longer needs (search-as-you-type).
  */
 export async function requestGraphql<T>(
-  query: string,
+  document: DocumentNode,
   variables: Record<string, unknown>,
   schema: z.ZodType<T>,
   signal?: AbortSignal,
@@ -25,7 +28,7 @@ export async function requestGraphql<T>(
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: printed(document), variables }),
       ...(signal ? { signal } : {}),
     });
     body = await response.json();
@@ -61,9 +64,23 @@ export const entityRefSchema = z.object({
 });
 export type EntityRef = z.infer<typeof entityRefSchema>;
 
+/** One of the page's operations (`queries/*.graphql`), parsed by graphql-tag (once: it keeps what it parsed). */
+export function operation(source: string): DocumentNode {
+  return gql(source);
+}
+
 /** A query that spreads `...EntityRef`, with that fragment's definition added (GraphQL wants it in the same document). */
-export function withEntityRef(query: string): string {
-  return `${query}\n${entityRefFragment}`;
+export function withEntityRef(query: string): DocumentNode {
+  return gql(`${query}\n${entityRefFragment}`);
+}
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
+
+/** The text sent for a document, printed once. */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
 }
 
 export const subgraphSchema = z.object({

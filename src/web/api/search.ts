@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapResult, requestGraphql, type ApiResult } from './graphql-client.ts';
+import { mapResult, operation, requestGraphql, type ApiResult } from './graphql-client.ts';
 import searchQuery from './queries/search.graphql?raw';
 
 /** One search hit, with what tells it apart from others of the same name. */
@@ -36,7 +36,7 @@ const hitSchema = z.object({
 
 /** Finds entities by name, accent-insensitively (the API's `search`); `signal` drops a request overtaken by more typing. */
 export async function searchEntities(text: string, signal?: AbortSignal, first = 12): Promise<ApiResult<SearchHit[]>> {
-  const result = await requestGraphql(searchQuery, { text, first }, z.object({ search: z.array(hitSchema) }), signal);
+  const result = await requestGraphql(operation(searchQuery), { text, first }, z.object({ search: z.array(hitSchema) }), signal);
   return mapResult(result, (data) =>
     data.search.map(({ node }) => {
       const position = node.positions?.[0];

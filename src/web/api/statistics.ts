@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evidenceSchema, mapResult, requestGraphql, type ApiResult } from './graphql-client.ts';
+import { evidenceSchema, mapResult, operation, requestGraphql, type ApiResult } from './graphql-client.ts';
 import provincesQuery from './queries/provinces.graphql?raw';
 import statisticsQuery from './queries/statistics.graphql?raw';
 
@@ -20,13 +20,13 @@ export type StatisticSeries = z.infer<typeof seriesSchema>;
 
 /** A province's series per metric (the API's `statistics`), rolled up from merged provinces when asked. */
 export async function fetchStatistics(province: string, rollUp: boolean): Promise<ApiResult<StatisticSeries[]>> {
-  return mapResult(await requestGraphql(statisticsQuery, { province, rollUp }, z.object({ statistics: z.array(seriesSchema) })), (data) => data.statistics);
+  return mapResult(await requestGraphql(operation(statisticsQuery), { province, rollUp }, z.object({ statistics: z.array(seriesSchema) })), (data) => data.statistics);
 }
 
 /** Every province's name and the province it merged into, if it did. */
 export async function fetchProvinces(): Promise<ApiResult<{ name: string; mergedInto: string | null }[]>> {
   const schema = z.object({ provinces: z.object({ nodes: z.array(z.object({ name: z.string(), mergedInto: z.object({ name: z.string() }).nullable() })) }) });
-  return mapResult(await requestGraphql(provincesQuery, {}, schema), (data) =>
+  return mapResult(await requestGraphql(operation(provincesQuery), {}, schema), (data) =>
     data.provinces.nodes.map((node) => ({ name: node.name, mergedInto: node.mergedInto?.name ?? null })),
   );
 }
