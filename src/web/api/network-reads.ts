@@ -16,11 +16,12 @@ export async function fetchNetwork(selection: { province?: string; from?: string
 }
 
 /** A report with the text evidence offsets refer to. */
-export type ReportText = { id: string; title: string; url: string | null; publishedAt: string | null; source: string | null; text: string };
+export type ReportText = { id: string; title: string; titleDerived: boolean; url: string | null; publishedAt: string | null; source: string | null; text: string };
 
 const reportSchema = z.object({
   id: z.string(),
   title: z.string(),
+  titleDerived: z.boolean(),
   url: z.string().nullable(),
   publishedAt: z.string().nullable(),
   source: z.string().nullable(),

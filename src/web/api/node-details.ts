@@ -31,7 +31,7 @@ export type RelationGroup = (typeof RELATION_GROUPS)[number];
 export type RelationItem = { other: EntityRef; note: string | null; evidence: Evidence[]; evidenceCount: number };
 
 /** A report that names the node. */
-export type ReportRef = { id: string; title: string; source: string | null; publishedAt: string | null; url: string | null };
+export type ReportRef = { id: string; title: string; titleDerived: boolean; source: string | null; publishedAt: string | null; url: string | null };
 
 /** What the node panel shows: the entity's facts, its relationships grouped by field, its reports. */
 export type NodeDetails = {
@@ -58,7 +58,7 @@ const detailsSchema = z
     kind: z.string().nullish(),
     attributes: z.record(z.string(), z.unknown()).nullish(),
     counts: z.object({ collectives: z.number().nullable(), individuals: z.number().nullable() }).nullish(),
-    reports: z.array(z.object({ id: z.string(), title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable() })),
+    reports: z.array(z.object({ id: z.string(), title: z.string(), titleDerived: z.boolean(), source: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable() })),
   })
   .and(entityRefSchema)
   .and(z.object(Object.fromEntries(RELATION_GROUPS.map((group) => [group, groupSchema])) as Record<RelationGroup, typeof groupSchema>));

@@ -162,7 +162,7 @@ export const en = {
     more_one: 'and {{count}} older report',
     more_other: 'and {{count}} older reports',
   },
-  report: { published: 'published', source: 'source', original: 'Original article' },
+  report: { published: 'published', source: 'source', original: 'Original article', titleDerived: 'title taken from its first sentence' },
   paths: {
     title: 'Paths between two entities',
     lead: 'How are two actors connected? The shortest paths over the relationships the reports state, each hop with its sentence.',

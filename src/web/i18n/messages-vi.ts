@@ -167,7 +167,7 @@ export const vi: Messages<typeof en> = {
     more_one: 'và {{count}} bài cũ hơn',
     more_other: 'và {{count}} bài cũ hơn',
   },
-  report: { published: 'ngày đăng', source: 'nguồn', original: 'Bài gốc' },
+  report: { published: 'ngày đăng', source: 'nguồn', original: 'Bài gốc', titleDerived: 'tiêu đề lấy từ câu đầu của bài' },
   paths: {
     title: 'Đường nối giữa hai đối tượng',
     lead: 'Hai chủ thể liên hệ với nhau thế nào? Các đường ngắn nhất qua những quan hệ mà các bài báo nêu, mỗi bước kèm câu văn.',

@@ -75,7 +75,7 @@ export function showNodePanel(
   for (const report of details.reports) {
     const line = element('li');
     line.append(button(report.title, () => actions.openReport(report.id), 'link-button report-title'));
-    line.append(element('div', { className: 'meta', text: [report.source, formatDay(report.publishedAt, language)].filter(Boolean).join(' · ') }));
+    line.append(element('div', { className: 'meta', text: [report.source, formatDay(report.publishedAt, language), report.titleDerived ? t('report.titleDerived') : null].filter(Boolean).join(' · ') }));
     if (report.url && /^https?:\/\//.test(report.url)) {
       line.append(element('a', { text: t('panel.original'), attributes: { href: report.url, target: '_blank', rel: 'noopener noreferrer' } }));
     }

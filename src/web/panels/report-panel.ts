@@ -12,6 +12,7 @@ export function showReportPanel(panel: HTMLElement, report: ReportText, start?: 
   else text.append(report.text);
   const children: HTMLElement[] = [
     element('h2', { text: report.title }),
+    ...(report.titleDerived ? [element('p', { className: 'meta', text: t('report.titleDerived') })] : []),
     factList([[t('report.published'), formatDay(report.publishedAt, currentLanguage())], [t('report.source'), report.source], [t('panel.id'), report.id]]),
   ];
   if (report.url && /^https?:\/\//.test(report.url)) {
