@@ -27,8 +27,9 @@ const COMMANDS = [
 
 /**
  * The modules a file loads when it runs: its static imports and re-exports that are not type-only,
- * and the modules it starts as worker threads (`new URL('./x.ts', import.meta.url)`). Dynamic
- * `import()` is left out: it is how a module loads a package only on a path that needs it.
+ * and the modules it starts as worker threads (`module: new URL('./x.ts', import.meta.url)`, or
+ * the URL handed to `new Worker`). Dynamic `import()` is left out: it is how a module loads a
+ * package only on a path that needs it (`hoptac bench` loads the repository's benchmark that way).
  */
 function loads(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -40,9 +41,9 @@ function loads(file: string): string[] {
       if (!onlyTypes) found.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       found.push(node.moduleSpecifier.text);
-    } else if (ts.isNewExpression(node) && node.expression.getText() === 'URL' && node.arguments?.length === 2) {
+    } else if (ts.isNewExpression(node) && node.expression.getText() === 'URL' && node.arguments?.length === 2 && startsWorker(node)) {
       const [target, base] = node.arguments;
-      if (ts.isStringLiteral(target!) && target.text.endsWith('.ts') && base!.getText() === 'import.meta.url') found.push(target.text);
+      if (ts.isStringLiteral(target!) && base!.getText() === 'import.meta.url') found.push(target.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -50,8 +51,15 @@ function loads(file: string): string[] {
   return found;
 }
 
-/** The packages the commands load at run time, each with a module that imports it. */
-function runtimePackages(): Map<string, string> {
+/** Whether a `new URL(…)` names a worker thread's module: the pool's `module:` option, or `new Worker(url)`. */
+function startsWorker(url: ts.NewExpression): boolean {
+  const parent = url.parent;
+  if (ts.isPropertyAssignment(parent)) return parent.name.getText() === 'module';
+  return ts.isNewExpression(parent) && parent.expression.getText() === 'Worker';
+}
+
+/** The packages the commands load at run time, each with a module that imports it, and the modules walked. */
+function runtimePackages(): { packages: Map<string, string>; modules: Set<string> } {
   const packages = new Map<string, string>();
   const seen = new Set<string>();
   const queue = [...COMMANDS];
@@ -67,17 +75,20 @@ function runtimePackages(): Map<string, string> {
       }
     }
   }
-  return packages;
+  return { packages, modules: new Set([...seen].map((file) => relative(ROOT, file))) };
 }
 
 describe('runtime dependencies', () => {
-  const used = runtimePackages();
+  const { packages: used, modules } = runtimePackages();
 
   it('finds the commands and what they load', () => {
     expect(COMMANDS.map((file) => relative(ROOT, file))).toContain('src/cli/start.ts');
     expect(used.get('neo4j-driver')).toBeDefined();
     expect(used.get('@apollo/server')).toBeDefined();
     expect(used.get('tsx')).toBe('bin/hoptac.js');
+    // the worker threads' modules are walked too, though nothing imports them
+    expect(modules).toContain('src/workers/extract-worker.ts');
+    expect(modules).toContain('src/workers/analysis-worker.ts');
   });
 
   it('every package the commands and the server load is a runtime dependency', () => {
