@@ -15,7 +15,13 @@ import { parseTypeDefs } from '../../src/api/type-defs.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGE_QUERIES = join(ROOT, 'src/web/api/queries');
 const schema = buildASTSchema(concatAST(parseTypeDefs()));
-const entityRef = readFileSync(join(PAGE_QUERIES, 'entity-ref.graphql'), 'utf8');
+/** The shared fragments, by name: the page adds those an operation spreads (`operation` in graphql-client.ts). */
+const fragments = new Map(
+  readdirSync(join(PAGE_QUERIES, 'fragments')).map((file) => {
+    const source = readFileSync(join(PAGE_QUERIES, 'fragments', file), 'utf8');
+    return [/fragment (\w+)/.exec(source)![1]!, source] as const;
+  }),
+);
 
 function graphqlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -23,19 +29,20 @@ function graphqlFiles(dir: string): string[] {
   );
 }
 
-const pageOperations = graphqlFiles(PAGE_QUERIES).filter((file) => !file.endsWith('entity-ref.graphql'));
+const pageOperations = graphqlFiles(PAGE_QUERIES).filter((file) => !file.includes('/fragments/'));
 const benchOperations = graphqlFiles(join(ROOT, 'bench/queries')).filter((file) => file.endsWith('.hoptac.graphql'));
 
 describe('the operations hoptac sends', () => {
   it('are found', () => {
     expect(pageOperations.length).toBeGreaterThan(10);
+    expect([...fragments.keys()].sort()).toEqual(['EntityRef', 'ReportRef']);
     expect(benchOperations.length).toBeGreaterThanOrEqual(5);
   });
 
   it.each([...pageOperations, ...benchOperations].map((file) => [relative(ROOT, file), file]))('%s parses and is valid against the schema', (_, file) => {
     const source = readFileSync(file, 'utf8');
-    // the page adds the EntityRef fragment to the operations that spread it (`withEntityRef`)
-    const document = gql(source.includes('...EntityRef') ? `${source}\n${entityRef}` : source);
+    const spread = [...fragments].filter(([name]) => source.includes(`...${name}`)).map(([, fragment]) => fragment);
+    const document = gql([source, ...spread].join('\n'));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
   });
 });

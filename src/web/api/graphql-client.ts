@@ -2,7 +2,8 @@ import { print } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import { gql } from 'graphql-tag';
 import { z } from 'zod';
-import entityRefFragment from './queries/entity-ref.graphql?raw';
+import entityRefFragment from './queries/fragments/entity-ref.graphql?raw';
+import reportRefFragment from './queries/fragments/report-ref.graphql?raw';
 
 /** Where the page finds the API: the same server, unless `?api=` says otherwise. */
 const endpoint = new URLSearchParams(location.search).get('api') ?? '/graphql';
@@ -64,14 +65,17 @@ export const entityRefSchema = z.object({
 });
 export type EntityRef = z.infer<typeof entityRefSchema>;
 
-/** One of the page's operations (`queries/*.graphql`), parsed by graphql-tag (once: it keeps what it parsed). */
-export function operation(source: string): DocumentNode {
-  return gql(source);
-}
+/** The fragments the page's operations share (`queries/fragments/`), by name. */
+const FRAGMENTS: Readonly<Record<string, string>> = { EntityRef: entityRefFragment, ReportRef: reportRefFragment };
 
-/** A query that spreads `...EntityRef`, with that fragment's definition added (GraphQL wants it in the same document). */
-export function withEntityRef(query: string): DocumentNode {
-  return gql(`${query}\n${entityRefFragment}`);
+/**
+ * One of the page's operations (`queries/*.graphql`) with the shared fragments it spreads (GraphQL
+ * wants their definitions in the same document, and refuses ones it does not use), parsed by
+ * graphql-tag, which keeps what it parsed.
+ */
+export function operation(source: string): DocumentNode {
+  const spread = Object.entries(FRAGMENTS).filter(([name]) => source.includes(`...${name}`));
+  return gql([source, ...spread.map(([, fragment]) => fragment)].join('\n'));
 }
 
 const printedDocuments = new WeakMap<DocumentNode, string>();

@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { entityRefSchema, evidenceSchema, mapResult, requestGraphql, withEntityRef, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
-import agencyQuery from './queries/details/agency.graphql?raw';
-import allianceQuery from './queries/details/alliance.graphql?raw';
+import { entityRefSchema, evidenceSchema, mapResult, operation, requestGraphql, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
 import awardQuery from './queries/details/award.graphql?raw';
 import cooperativeQuery from './queries/details/cooperative.graphql?raw';
 import meetingQuery from './queries/details/meeting.graphql?raw';
 import officialQuery from './queries/details/official.graphql?raw';
+import organisationQuery from './queries/details/organisation.graphql?raw';
 import provinceQuery from './queries/details/province.graphql?raw';
 
 /** The query of each type's node panel: only the relationships that type has. */
 const queries: Readonly<Record<string, string>> = {
   Official: officialQuery,
-  Alliance: allianceQuery,
-  Agency: agencyQuery,
+  Alliance: organisationQuery,
+  Agency: organisationQuery,
   Meeting: meetingQuery,
   Award: awardQuery,
   Cooperative: cooperativeQuery,
@@ -72,7 +71,7 @@ export function hasDetails(type: string): boolean {
 export async function fetchNodeDetails(id: string, type: string): Promise<ApiResult<NodeDetails | null>> {
   const query = queries[type];
   if (!query) return { ok: false, message: `no details for ${type}`, code: 'BAD_USER_INPUT' };
-  const result = await requestGraphql(withEntityRef(query), { id }, z.object({ node: detailsSchema.nullable() }));
+  const result = await requestGraphql(operation(query), { id }, z.object({ node: detailsSchema.nullable() }));
   return mapResult(result, ({ node }) => {
     if (!node) return null;
     const groups = RELATION_GROUPS.flatMap((group) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema, mapResult, requestGraphql, withEntityRef, type ApiResult, type EntityRef } from './graphql-client.ts';
+import { entityRefSchema, mapResult, operation, requestGraphql, type ApiResult, type EntityRef } from './graphql-client.ts';
 import overviewQuery from './queries/overview.graphql?raw';
 
 /** The first view: what the graph holds, its most connected actors and its latest meetings. */
@@ -27,5 +27,5 @@ const schema = z.object({
 
 /** Reads the first view in one request. */
 export async function fetchOverview(): Promise<ApiResult<Overview>> {
-  return mapResult(await requestGraphql(withEntityRef(overviewQuery), {}, schema), (data) => ({ ...data.overview, latestMeetings: data.meetings.nodes }));
+  return mapResult(await requestGraphql(operation(overviewQuery), {}, schema), (data) => ({ ...data.overview, latestMeetings: data.meetings.nodes }));
 }

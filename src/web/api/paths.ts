@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema, evidenceSchema, mapResult, requestGraphql, withEntityRef, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
+import { entityRefSchema, evidenceSchema, mapResult, operation, requestGraphql, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
 import pathsQuery from './queries/paths.graphql?raw';
 
 /** One step of a path: the relationship from one node to the next, which way it is stored, and its sentences. */
@@ -24,7 +24,7 @@ const schema = z.object({
 
 /** The shortest paths (up to five) between two entities over at most `maxLength` hops (the API's `path`). */
 export async function fetchPaths(from: string, to: string, maxLength: number): Promise<ApiResult<FoundPath[]>> {
-  const result = await requestGraphql(withEntityRef(pathsQuery), { from, to, maxLength }, schema);
+  const result = await requestGraphql(operation(pathsQuery), { from, to, maxLength }, schema);
   return mapResult(result, (data) =>
     data.path.map((path) => ({ nodes: path.nodes, hops: path.hops.map((hop) => ({ ...hop, from: hop.from.id, to: hop.to.id })) })),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema, evidenceSchema, mapResult, requestGraphql, withEntityRef, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
+import { entityRefSchema, evidenceSchema, mapResult, operation, requestGraphql, type ApiResult, type EntityRef, type Evidence } from './graphql-client.ts';
 import timelineQuery from './queries/timeline.graphql?raw';
 
 /** A dated meeting or award in an entity's timeline, with how the entity took part and the sentences saying so. */
@@ -18,5 +18,5 @@ const schema = z.object({
 
 /** An entity's timeline, oldest first (the API's `timeline`). */
 export async function fetchTimeline(id: string): Promise<ApiResult<TimelineEntry[]>> {
-  return mapResult(await requestGraphql(withEntityRef(timelineQuery), { id }, schema), (data) => data.timeline);
+  return mapResult(await requestGraphql(operation(timelineQuery), { id }, schema), (data) => data.timeline);
 }
