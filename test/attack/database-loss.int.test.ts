@@ -15,7 +15,7 @@ import { startLocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import type { LocalNeo4j } from '../../src/graph/local-neo4j.ts';
 import { errorCodes, postGraphql } from '../api/support/http.ts';
 import { loadSeedsGraph } from '../api/support/seeds-graph.ts';
-import { spawnScript, waitForChildExit } from '../support/processes.ts';
+import { collectRun, HOPTAC, spawnScript } from '../support/processes.ts';
 import { timed } from './support/seeds-api.ts';
 
 /**
@@ -24,7 +24,6 @@ import { timed } from './support/seeds-api.ts';
  * the code for "a report failed". Uses a Neo4j of its own, which it hangs and kills.
  */
 
-const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 let dataDir: string;
 let neo: LocalNeo4j;
 let gateway: Gateway;
@@ -86,11 +85,7 @@ describe('a lost database', () => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
     const child = spawnScript(HOPTAC, ['ingest', '--no-progress', feed], { ...clean, NEO4J_URI: neo.uri });
     children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exit = waitForChildExit(child);
+    const run = collectRun(child);
     // Kill the database once the ingest has loaded a few hundred reports.
     const deadline = Date.now() + 300_000;
     let loaded = 0;
@@ -100,7 +95,8 @@ describe('a lost database', () => {
     }
     expect(child.exitCode).toBeNull();
     process.kill(neo.pid, 'SIGKILL');
-    expect(await exit).toBe(3);
+    const { exit, stdout, stderr } = await run;
+    expect(exit).toBe(3);
     expect(stdout).toBe('');
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -8,7 +8,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/graph/database.ts';
 import { generateCorpus } from '../../src/generate/corpus.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
-import { spawnScript, waitForChildExit } from '../support/processes.ts';
+import { collectRun, HOPTAC, spawnScript } from '../support/processes.ts';
+import type { FinishedRun } from '../support/processes.ts';
 
 /**
  * What `ingest` left unsaid: a folder scan skipped `.text` and `.md` files without a word, and
@@ -16,7 +17,6 @@ import { spawnScript, waitForChildExit } from '../support/processes.ts';
  * names each.
  */
 
-const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const REPORT = 'Liên minh HTX tỉnh Hà Nam tổng kết năm 2023\n\nNgày 5/1/2024, Liên minh Hợp tác xã tỉnh Hà Nam tổ chức hội nghị tổng kết năm 2023.\n';
 let db: Database;
 let dir: string;
@@ -39,13 +39,8 @@ function ingestEnv(): NodeJS.ProcessEnv {
   return { ...clean, NEO4J_URI: inject('neo4jUri'), ...login };
 }
 
-async function ingest(args: string[]): Promise<{ exit: number | string; stdout: string; stderr: string }> {
-  const child = spawnScript(HOPTAC, ['ingest', '--no-progress', ...args], ingestEnv());
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { exit: await waitForChildExit(child), stdout, stderr };
+function ingest(args: string[]): Promise<FinishedRun> {
+  return collectRun(spawnScript(HOPTAC, ['ingest', '--no-progress', ...args], ingestEnv()));
 }
 
 describe('the ingest summary', () => {
@@ -86,10 +81,9 @@ describe('the ingest summary', () => {
   it('reads reports from stdin with -, exiting 0 when all loaded and 1 when one failed', { timeout: 300_000 }, async () => {
     const fromStdin = async (input: string) => {
       const child = spawn(process.execPath, [HOPTAC, 'ingest', '--no-progress', '-'], { env: ingestEnv() });
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const run = collectRun(child);
       child.stdin.end(input);
-      return { exit: await waitForChildExit(child), stdout };
+      return run;
     };
     const text = await fromStdin(REPORT.replace('Hà Nam', 'Nam Định'));
     expect(text.exit).toBe(0);

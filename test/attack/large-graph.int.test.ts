@@ -12,7 +12,7 @@ import type { Database } from '../../src/graph/database.ts';
 import { generateCorpus } from '../../src/generate/corpus.ts';
 import { errorCodes, postGraphql } from '../api/support/http.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
-import { spawnScript, waitForChildExit } from '../support/processes.ts';
+import { collectRun, HOPTAC, spawnScript } from '../support/processes.ts';
 
 /**
  * A graph of 10,000 reports under attack. The 15 MB feed of those reports was refused whole
@@ -22,7 +22,6 @@ import { spawnScript, waitForChildExit } from '../support/processes.ts';
  * is 100 ms, see `bench/concurrency.ts`), where they stalled 5–30 s before.
  */
 
-const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const REPORTS = 10_000;
 const KEY = 'large-graph-key';
 let db: Database;
@@ -69,12 +68,8 @@ describe('a graph of 10,000 reports', () => {
     const { size } = await import('node:fs').then((fs) => fs.statSync(feed));
     expect(size).toBeGreaterThan(15e6);
     const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEO4J_|API_|REPORT_|EXTRACT_)/.test(name)));
-    const child = spawnScript(HOPTAC, ['ingest', '--no-progress', feed], { ...clean, ...databaseEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    expect({ exit: await waitForChildExit(child), stderr }).toEqual({ exit: 0, stderr: '' });
+    const { exit, stdout, stderr } = await collectRun(spawnScript(HOPTAC, ['ingest', '--no-progress', feed], { ...clean, ...databaseEnv() }));
+    expect({ exit, stderr }).toEqual({ exit: 0, stderr: '' });
     expect(stdout).toMatch(/^10000 reports in /);
     expect(stdout).toContain('  loaded     10000\n');
     expect(stdout).toContain('  failed     0\n');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,8 @@ import type { Database } from '../../src/graph/database.ts';
 import type { Subgraph } from '../../src/graph/subgraph.ts';
 import { computeMetrics } from '../../src/metrics/compute-metrics.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { collectRun, HOPTAC, spawnScript } from '../support/processes.ts';
+import type { FinishedRun } from '../support/processes.ts';
 import { loadSeedReports, startAnalystServer } from '../web/support/seeds-server.ts';
 import { readGexf, readGraphml } from './read-back.ts';
 
@@ -143,7 +144,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     const folder = await mkdtemp(join(tmpdir(), 'hoptac-export-'));
     try {
       const output = await runCli(['--format', 'csv', '--around', centre, '--depth', '2', '--out', join(folder, 'hoa-binh.csv')]);
-      expect(output.code).toBe(0);
+      expect(output.exit).toBe(0);
       expect(await readFile(join(folder, 'hoa-binh.nodes.csv'))).toEqual(
         (await download(`format=csv-nodes&around=${encodeURIComponent(centre)}&depth=2`)).bytes,
       );
@@ -151,7 +152,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
         (await download(`format=csv-edges&around=${encodeURIComponent(centre)}&depth=2`)).bytes,
       );
       const bad = await runCli(['--format', 'graphml', '--from', '2024-13-45', '--out', join(folder, 'x.graphml')]);
-      expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('from: a day as YYYY-MM-DD') });
+      expect(bad).toMatchObject({ exit: 2, stderr: expect.stringContaining('from: a day as YYYY-MM-DD') });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -218,9 +219,9 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
     expect(((await graphql(query, { bom: false })).exportSubgraph as { content: string }).content.startsWith('id,')).toBe(true);
     const folder = await mkdtemp(join(tmpdir(), 'hoptac-export-'));
     try {
-      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--out', join(folder, 'with.csv')])).code).toBe(0);
+      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--out', join(folder, 'with.csv')])).exit).toBe(0);
       expect((await readFile(join(folder, 'with.nodes.csv'))).subarray(0, 3)).toEqual(bom);
-      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--no-bom', '--out', join(folder, 'without.csv')])).code).toBe(0);
+      expect((await runCli(['--format', 'csv', '--province', 'Hòa Bình', '--no-bom', '--out', join(folder, 'without.csv')])).exit).toBe(0);
       expect((await readFile(join(folder, 'without.nodes.csv'), 'utf8')).startsWith('id,label,')).toBe(true);
     } finally {
       await rm(folder, { recursive: true, force: true });
@@ -229,7 +230,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
 
   it('writes to stdout with --out -, the summary on stderr', async () => {
     const output = await runCli(['--format', 'graphml', '--around', centre, '--depth', '2', '--out', '-']);
-    expect(output.code).toBe(0);
+    expect(output.exit).toBe(0);
     expect(output.stdout).toBe((await download(`format=graphml&around=${encodeURIComponent(centre)}&depth=2`)).text);
     expect(output.stderr).toBe(`export: ${neighbourhood.nodes.length} nodes, ${neighbourhood.edges.length} edges (around ${centre}, depth 2)\n`);
   });
@@ -237,7 +238,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
   it('honours --types and --from/--to with every selection', async () => {
     const typesOf = (csv: string) => new Set((parseCsv(csv, { columns: true, bom: true }) as Row[]).map((row) => row.type));
     const all = await runCli(['--format', 'csv-nodes', '--all', '--types', 'Official,Agency', '--out', '-']);
-    expect(all.code).toBe(0);
+    expect(all.exit).toBe(0);
     expect(typesOf(all.stdout)).toEqual(new Set(['Official', 'Agency']));
     const allEdges = await runCli(['--format', 'csv-edges', '--all', '--types', 'Official,Agency', '--out', '-']);
     const relations = new Set((parseCsv(allEdges.stdout, { columns: true, bom: true }) as Row[]).map((row) => row.relation));
@@ -258,7 +259,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
 
   it('refuses an unknown centre or province: exit 2 on the command line, NOT_FOUND in the API and the download', async () => {
     const cli = await runCli(['--format', 'graphml', '--around', 'alliance:nowhere', '--out', '-']);
-    expect(cli).toMatchObject({ code: 2, stdout: '', stderr: 'export: --around: no entity has the id "alliance:nowhere"\n' });
+    expect(cli).toMatchObject({ exit: 2, stdout: '', stderr: 'export: --around: no entity has the id "alliance:nowhere"\n' });
     const downloaded = await download('format=graphml&around=alliance%3Anowhere');
     expect(downloaded.status).toBe(404);
     expect(JSON.parse(downloaded.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No node has the id "alliance:nowhere".' } });
@@ -272,7 +273,7 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
       expect(body.errors?.[0]).toMatchObject({ message: 'No node has the id "alliance:nowhere".', extensions: { code: 'NOT_FOUND' } });
     }
     const atlantis = await runCli(['--format', 'gexf', '--province', 'Atlantis', '--out', '-']);
-    expect(atlantis).toMatchObject({ code: 2, stdout: '', stderr: 'export: --province: no province is named "Atlantis"\n' });
+    expect(atlantis).toMatchObject({ exit: 2, stdout: '', stderr: 'export: --province: no province is named "Atlantis"\n' });
     const downloadedProvince = await download('format=gexf&province=Atlantis');
     expect(downloadedProvince.status).toBe(404);
     expect(JSON.parse(downloadedProvince.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'No province is named "Atlantis".' } });
@@ -295,17 +296,6 @@ describe('exports of the seeds graph match the GraphQL neighbourhood they come f
   });
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hoptac.js', 'export', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<FinishedRun> {
+  return collectRun(spawnScript(HOPTAC, ['export', ...args], { ...process.env, NEO4J_URI: inject('neo4jUri') }));
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,8 @@ import type { Database } from '../../src/graph/database.ts';
 import { ensureProvinces } from '../../src/graph/ensure-provinces.ts';
 import { applySchema } from '../../src/graph/migrate.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
+import { collectRun, HOPTAC, spawnScript } from '../support/processes.ts';
+import type { FinishedRun } from '../support/processes.ts';
 import { articlePage } from './support/article-page.ts';
 import { startTestSite } from './support/test-site.ts';
 import type { TestSite } from './support/test-site.ts';
@@ -66,19 +67,10 @@ beforeEach(async () => {
   await ensureProvinces(db.gateway);
 });
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function ingest(args: string[], onStart?: (pid: number) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hoptac.js', 'ingest', ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri') } });
-    if (child.pid) onStart?.(child.pid);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function ingest(args: string[], onStart?: (pid: number) => void): Promise<FinishedRun> {
+  const child = spawnScript(HOPTAC, ['ingest', ...args], { ...process.env, NEO4J_URI: inject('neo4jUri') });
+  if (child.pid) onStart?.(child.pid);
+  return collectRun(child);
 }
 
 async function reports(): Promise<{ key: string; text: string; loadedAt: string }[]> {
@@ -105,7 +97,7 @@ describe('ingest from the web', () => {
     expect(first.stdout).toMatch(/^ {2}loaded {5}8$/m);
     expect(first.stdout).toMatch(/^ {2}skipped {4}4$/m);
     expect(first.stdout).toContain(`  failed     1\n    ${origin}/api/tin-moi: not an HTML page: content type application/json`);
-    expect(first.code).toBe(1);
+    expect(first.exit).toBe(1);
     for (const line of [
       `skipped ${origin}/bai/1.html?utm_source=zalo: the same address as ${origin}/bai/1.html`,
       `skipped ${origin}/index.php?id=1: the same article as ${origin}/bai/1.html (https://${new URL(origin).host}/bai/1.html)`,
@@ -152,7 +144,7 @@ describe('ingest from the web', () => {
     for (let i = 0; i < 600 && (await count('MATCH (r:Report) RETURN count(r)')) < 3; i++) await new Promise((wake) => setTimeout(wake, 100));
     process.kill(pid, 'SIGKILL');
     const interrupted = await killed;
-    expect(interrupted.code).toBe(null);
+    expect(interrupted.exit).toBe('SIGKILL');
     const loaded = await reports();
     expect(loaded.length).toBeGreaterThanOrEqual(3);
     expect(loaded.length).toBeLessThan(6);
@@ -166,6 +158,6 @@ describe('ingest from the web', () => {
     const settled = [...loaded].sort((a, b) => a.loadedAt.localeCompare(b.loadedAt)).slice(0, -1).map((r) => new URL(r.key.slice('report:'.length)).pathname);
     for (const path of settled) expect(asked).not.toContain(path);
     expect((await reports()).map((r) => r.key)).toEqual([4, 5, 6, 7, 8].map((n) => `report:https://${new URL(origin).host}/bai/${n}.html`).concat([`report:https://${new URL(origin).host}/bai/1.html`]).sort());
-    expect(resumed.code).toBe(0);
+    expect(resumed.exit).toBe(0);
   });
 });

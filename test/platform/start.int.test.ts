@@ -5,9 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Database } from '../../src/graph/database.ts';
 import { openTestDatabase, resetGraph } from '../support/database.ts';
 import { findFreePort } from '../../src/graph/free-port.ts';
-import { spawnScript, waitForChildExit, waitForLine } from '../support/processes.ts';
+import { collectRun, HOPTAC, spawnScript, waitForLine } from '../support/processes.ts';
 
-const HOPTAC = join(import.meta.dirname, '..', '..', 'bin', 'hoptac.js');
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 const READY = /^hoptac GraphQL API ready at (http:\/\/\S+\/graphql) /;
 
@@ -17,14 +16,6 @@ function start(env: Record<string, string>): ChildProcess {
   return spawnScript(HOPTAC, ['start'], { ...clean, ...env });
 }
 
-async function collect(child: ChildProcess): Promise<{ exit: number | string; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = await waitForChildExit(child);
-  return { exit, stdout, stderr };
-}
 
 describe('npm start', () => {
   const children: ChildProcess[] = [];
@@ -39,7 +30,7 @@ describe('npm start', () => {
   });
 
   it('stops with exit code 2 and names the variable when the configuration is bad', async () => {
-    const result = await collect(start({ PORT: 'eighty' }));
+    const result = await collectRun(start({ PORT: 'eighty' }));
     expect({ exit: result.exit, stderr: result.stderr.trim() }).toEqual({
       exit: 2,
       stderr: 'hoptac: Invalid configuration: PORT expects a whole number from 0 to 65535, got "eighty"',
@@ -47,7 +38,7 @@ describe('npm start', () => {
   });
 
   it('fails naming the URI when NEO4J_URI points at nothing', async () => {
-    const result = await collect(start({ NEO4J_URI: 'bolt://127.0.0.1:1' }));
+    const result = await collectRun(start({ NEO4J_URI: 'bolt://127.0.0.1:1' }));
     expect(result.exit).toBe(3);
     expect(result.stderr).toMatch(/^hoptac: cannot connect to Neo4j at bolt:\/\/127\.0\.0\.1:1: /);
   });
@@ -55,7 +46,7 @@ describe('npm start', () => {
   it('refuses a second local Neo4j on a data directory in use, naming the directory', async () => {
     const dataDir = inject('neo4jDataDir');
     if (dataDir === '') return; // running against NEO4J_URI: no local directory in use
-    const result = await collect(start({ NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: String(await findFreePort()) }));
+    const result = await collectRun(start({ NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: String(await findFreePort()) }));
     expect(result.exit).toBe(3);
     expect(result.stderr).toContain(`data directory ${dataDir} is in use by another Neo4j process`);
   });
@@ -63,7 +54,7 @@ describe('npm start', () => {
   it('serves GraphQL over the seeds against NEO4J_URI and stops on SIGINT', { timeout: 600_000 }, async () => {
     const child = start({ NEO4J_URI: inject('neo4jUri'), PORT: String(await findFreePort()) });
     children.push(child);
-    const done = collect(child);
+    const done = collectRun(child);
     const [, url] = await waitForLine(child, READY, 480_000);
     const health = await fetch(url!.replace(/\/graphql$/, '/readyz')).then((response) => response.status);
     const answer = await fetch(url!, {

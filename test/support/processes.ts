@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 /** True while a process with this pid exists (and is not a zombie we could reap). */
 export function isProcessAlive(pid: number): boolean {
@@ -50,6 +51,24 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
       clearTimeout(timer);
       fail(new Error(`process exited (${code ?? signal}) before printing ${pattern}:\n${output.join('\n')}`));
     });
+  });
+}
+
+/** The path of the `hoptac` command, to run with `spawnScript`. */
+export const HOPTAC = fileURLToPath(new URL('../../bin/hoptac.js', import.meta.url));
+
+/** A finished run of a child: its exit code (or the signal that ended it) and all it wrote. */
+export type FinishedRun = { exit: number | string; stdout: string; stderr: string };
+
+/** Gathers what a child writes until it has ended and its output is drained. */
+export function collectRun(child: ChildProcess): Promise<FinishedRun> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', (code, signal) => done({ exit: code ?? signal ?? -1, stdout, stderr }));
   });
 }
 
