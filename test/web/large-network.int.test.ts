@@ -103,6 +103,27 @@ describe('a large network on the page', () => {
     });
   });
 
+  it('hands the laid-out network to the renderer once: one pass over its nodes and edges, not one per slice of edges or per picture loaded', async () => {
+    expect(network.edges.length).toBeGreaterThan(4000);
+    await onPage(async (page) => {
+      const passes = await page.evaluate(async () => {
+        type Renderer = { on(event: 'afterProcess', listener: () => void): void };
+        const probe = window as unknown as Probe & { hoptac: { view: { renderer: Renderer } } };
+        let passes = 0;
+        probe.hoptac.view.renderer.on('afterProcess', () => {
+          passes += 1;
+        });
+        await probe.hoptac.show(probe.largeNetwork);
+        // Long enough for pictures the drawing asked for to load and be made into textures.
+        await new Promise((resume) => setTimeout(resume, 1500));
+        for (let frame = 0; frame < 10; frame++) await new Promise((resume) => requestAnimationFrame(resume));
+        return passes;
+      });
+      expect(passes).toBe(1);
+      await expect.poll(async () => (await drawnLabels(page)).length).toBeGreaterThan(20);
+    });
+  });
+
   it('colours many communities with a palette that fits: the largest coloured, the others grey, as the legend says', async () => {
     await onPage(async (page) => {
       await page.evaluate(() => (window as unknown as Probe).hoptac.show((window as unknown as Probe).largeNetwork));

@@ -16,17 +16,27 @@ export type LabelSource = { order(): Iterable<string>; text(id: string): string 
 /** A label as placed: its node, its box on screen and its text. */
 export type DrawnLabel = LabelBox & { text: string };
 
-/** Measures label text in the labels' font, remembering each text's width. */
+/**
+ * Measures label text in the labels' font as the sum of its characters' widths, each character
+ * measured once: a network of thousands of nodes has thousands of names, and measuring each
+ * whole name in the canvas takes a good part of the frame that first shows them. Kerning makes
+ * the sum at most a pixel or so wider than the drawn text, which only widens the gap kept.
+ */
 export function createTextMeasure(): (text: string) => number {
   const context = document.createElement('canvas').getContext('2d');
   if (context) context.font = LABEL_FONT;
   const widths = new Map<string, number>();
-  return (text) => {
-    let width = widths.get(text);
+  const widthOf = (character: string) => {
+    let width = widths.get(character);
     if (width === undefined) {
-      width = context ? context.measureText(text).width : text.length * LABEL_FONT_SIZE * 0.55;
-      widths.set(text, width);
+      width = context ? context.measureText(character).width : LABEL_FONT_SIZE * 0.55;
+      widths.set(character, width);
     }
+    return width;
+  };
+  return (text) => {
+    let width = 0;
+    for (const character of text) width += widthOf(character);
     return width;
   };
 }
@@ -57,32 +67,45 @@ function pickFrom(source: LabelSource, measure: (text: string) => number, screen
   return pickLabels(candidates(), screen, MOST_LABELS).map((box) => ({ ...box, text: source.text(box.id) }));
 }
 
+/** The labels of a renderer's last frame: `draw()` places and paints them, `drawn()` tells what it painted last. */
+export type LabelLayer = { draw(): void; drawn(): DrawnLabel[] };
+
 /**
- * Draws the network's labels on the renderer's label canvas after each frame (see `placeLabels`),
- * from the nodes' places on screen (given, or worked out here after each frame). Sigma's own
- * labels are off: its grid keeps one label per screen cell, which lets neighbouring labels
- * overlap and leaves a crowded network's smaller nodes unnamed at every zoom. Returns what was
- * drawn last.
+ * The network's labels on the renderer's label canvas (see `placeLabels`), from the nodes' places
+ * on screen in the last frame: `draw()` is called once that frame is drawn and its places known.
+ * Sigma's own labels are off: its grid keeps one label per screen cell, which lets neighbouring
+ * labels overlap and leaves a crowded network's smaller nodes unnamed at every zoom.
  */
-export function attachLabelLayer(renderer: Sigma, source: LabelSource, places?: ScreenPlaces, measure = createTextMeasure()): { drawn(): DrawnLabel[] } {
+export function createLabelLayer(renderer: Sigma, source: LabelSource, places: ScreenPlaces, measure = createTextMeasure()): LabelLayer {
   let drawn: DrawnLabel[] = [];
-  const own = places ?? new ScreenPlaces(renderer);
+  return {
+    drawn: () => drawn,
+    draw() {
+      const context = renderer.getCanvases().labels?.getContext('2d');
+      if (!context) return;
+      drawn = pickFrom(source, measure, renderer.getDimensions(), (id) => places.get(id));
+      context.font = LABEL_FONT;
+      context.textBaseline = 'middle';
+      context.lineJoin = 'round';
+      context.lineWidth = 3;
+      context.strokeStyle = 'rgba(255, 255, 255, 0.92)';
+      context.fillStyle = '#1d1d1d';
+      for (const label of drawn) {
+        const middle = (label.top + label.bottom) / 2;
+        context.strokeText(label.text, label.left, middle);
+        context.fillText(label.text, label.left, middle);
+      }
+    },
+  };
+}
+
+/** Draws the labels after each frame of a renderer that keeps no places of its own (the picture's copy of the network). */
+export function attachLabelLayer(renderer: Sigma, source: LabelSource): LabelLayer {
+  const places = new ScreenPlaces(renderer);
+  const layer = createLabelLayer(renderer, source, places);
   renderer.on('afterRender', () => {
-    if (!places) own.update();
-    const context = renderer.getCanvases().labels?.getContext('2d');
-    if (!context) return;
-    drawn = pickFrom(source, measure, renderer.getDimensions(), (id) => own.get(id));
-    context.font = LABEL_FONT;
-    context.textBaseline = 'middle';
-    context.lineJoin = 'round';
-    context.lineWidth = 3;
-    context.strokeStyle = 'rgba(255, 255, 255, 0.92)';
-    context.fillStyle = '#1d1d1d';
-    for (const label of drawn) {
-      const middle = (label.top + label.bottom) / 2;
-      context.strokeText(label.text, label.left, middle);
-      context.fillText(label.text, label.left, middle);
-    }
+    places.update();
+    layer.draw();
   });
-  return { drawn: () => drawn };
+  return layer;
 }

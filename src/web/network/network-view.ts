@@ -9,11 +9,12 @@ import type { Subgraph, SubgraphEdge, SubgraphNode } from '../../graph/subgraph.
 import type { NetworkMetrics, NodeMetrics } from '../../metrics/compute-metrics.ts';
 import type { Analysis } from './analysis-client.ts';
 import type { LayoutName, Point } from './analysis-protocol.ts';
-import { attachLabelLayer, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, type DrawnLabel, type LabelSource } from './label-layer.ts';
+import { createLabelLayer, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, type DrawnLabel, type LabelLayer, type LabelSource } from './label-layer.ts';
+import { followFrames } from './frame-followers.ts';
 import { networkPng, networkSvg } from './network-picture.ts';
 import { shortenLabel } from './label-text.ts';
 import { lookNodes, type ColourScheme, type Look, type SizeMeasure } from './node-looks.ts';
-import { shapeImageUrl } from './node-shapes.ts';
+import { SHAPED_TYPES, shapeImageUrl } from './node-shapes.ts';
 import { pickOnCpu } from './cpu-picking.ts';
 import { ScreenPlaces } from './screen-places.ts';
 import { placeOnSpiral } from './placement.ts';
@@ -41,9 +42,13 @@ export type LayoutProgress = { phase: 'layout'; nodes: number; percent: number }
 
 /** Above this many edges, edges are drawn as plain lines without arrows. */
 const DENSE_EDGES = 1200;
-/** Edges handed to the renderer per frame when a large network is drawn. */
-const EDGE_SLICE = 2000;
-/** Above this many nodes, edges are left out while the network moves, so panning stays smooth on slow machines. */
+/** Edges added to the drawn graph per task while a large network is built. */
+const EDGE_SLICE = 4000;
+/**
+ * Above this many nodes, edges are left out while the network moves, so panning stays smooth on
+ * slow machines, and the labels of a frame that follows a change of the network are placed in a
+ * task after it.
+ */
 const LARGE_NETWORK = 1000;
 /** Longest label, in characters: longer names keep their beginning and their distinguishing end. */
 const LABEL_CHARS = 28;
@@ -73,8 +78,9 @@ export class NetworkView {
   /** Where each node was last laid out (graph coordinates), so a node hidden by a filter comes back to its place. */
   private readonly positions = new Map<string, Point>();
   private readonly labelTexts = new Map<string, string>();
+  private readonly shapeImages = new Map<string, string>();
   private readonly labelSource: LabelSource;
-  private readonly labels: { drawn(): DrawnLabel[] };
+  private readonly labels: LabelLayer;
   private shown: Subgraph = { nodes: [], edges: [] };
   private centre: string | null = null;
   private selected: string | null = null;
@@ -114,10 +120,13 @@ export class NetworkView {
     });
     // After each frame: where the nodes went on screen, then the labels placed from it.
     const places = new ScreenPlaces(this.renderer);
-    this.renderer.on('afterRender', () => places.update());
     pickOnCpu(this.renderer, places);
     this.labelSource = { order: () => this.labelOrder(), text: (id) => this.labelTexts.get(id) ?? id };
-    this.labels = attachLabelLayer(this.renderer, this.labelSource, places);
+    this.labels = createLabelLayer(this.renderer, this.labelSource, places);
+    followFrames(this.renderer, () => {
+      places.update();
+      this.labels.draw();
+    }, LARGE_NETWORK);
     this.renderer.on('clickNode', ({ node }) => {
       const found = this.nodes.get(node);
       if (found) handlers.onNode(found, this.metrics.nodes.get(node));
@@ -133,6 +142,23 @@ export class NetworkView {
       if (found && source && target) handlers.onEdge(found, source, target);
     });
     this.renderer.on('clickStage', () => handlers.onBackground());
+    this.warmShapes();
+  }
+
+  /**
+   * Has the renderer load the shapes' pictures while the page starts. It loads a picture when it
+   * first draws a node with it, then builds its texture and processes the whole graph again: on a
+   * first network of thousands of nodes, a long task more. Handing it one node per shape (no size,
+   * no colour) starts the loading; the empty graph that replaces them at once is what the page
+   * shows until its first network.
+   */
+  private warmShapes(): void {
+    const shapes = new MultiDirectedGraph();
+    for (const type of SHAPED_TYPES) {
+      shapes.addNode(`shape:${type}`, { x: 0, y: 0, size: 0, color: 'rgba(0, 0, 0, 0)', image: this.shapeImage(type), entityType: type, type: 'shape' });
+    }
+    this.renderer.setGraph(shapes);
+    this.renderer.setGraph(this.graph);
   }
 
   /** Replaces everything on screen with a subgraph and lays it out afresh. */
@@ -343,55 +369,58 @@ export class NetworkView {
   }
 
   /**
-   * Builds the drawn graph of what is shown and hands it to the renderer: the nodes in one task,
-   * then the edges a slice per frame, since sigma indexes everything it draws again whenever the
-   * graph grows and one pass over tens of thousands of elements would hold the page for longer
-   * than a frame should take. Returns false when a newer change took over part-way.
+   * Builds the drawn graph of what is shown, then hands it to the renderer once. The graph is
+   * built away from the renderer (a slice of edges per task when it is large), since sigma
+   * processes every node and edge again at each change of a graph it draws: handing it a growing
+   * graph costs one whole pass per slice. Returns false when a newer change took over part-way.
    */
   private async draw(looks: Map<string, Look>, isCurrent: () => boolean): Promise<boolean> {
     const graph = new MultiDirectedGraph();
-    const imageOf = new Map<string, string>();
     for (const node of this.shown.nodes) {
       const look = looks.get(node.id) ?? { color: '#888888', size: 5 };
       const point = this.positions.get(node.id) ?? { x: 0, y: 0 };
-      let image = imageOf.get(node.type);
-      if (image === undefined) {
-        image = shapeImageUrl(node.type);
-        imageOf.set(node.type, image);
-      }
       const attributes: NodeAttributes = {
         x: point.x, y: point.y, size: look.size, color: look.color, label: node.name,
-        image, entityType: node.type, type: 'shape',
+        image: this.shapeImage(node.type), entityType: node.type, type: 'shape',
       };
       graph.addNode(node.id, attributes);
     }
-    const dense = this.shown.edges.length > DENSE_EDGES;
-    const addEdges = (edges: readonly SubgraphEdge[]) => {
-      for (const edge of edges) {
+    const edges = this.shown.edges;
+    const dense = edges.length > DENSE_EDGES;
+    for (let start = 0; start < edges.length; start += EDGE_SLICE) {
+      if (start > 0) {
+        await nextFrame();
+        if (!isCurrent()) return false;
+      }
+      for (const edge of edges.slice(start, start + EDGE_SLICE)) {
         const attributes: EdgeAttributes = { size: dense ? 0.6 : 1.2, color: EDGE_COLOUR, type: dense ? 'line' : 'arrow', relation: edge.type };
         graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
       }
-    };
-    const sliced = this.shown.edges.length > EDGE_SLICE;
-    if (!sliced) addEdges(this.shown.edges);
+    }
+    if (edges.length > EDGE_SLICE) {
+      // Building the graph and processing it are each a good part of a frame: separate tasks.
+      await nextFrame();
+      if (!isCurrent()) return false;
+    }
     this.bySize = [...looks.entries()].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
     if (this.selected && !graph.hasNode(this.selected)) this.selected = null;
     this.neighbours = this.selected ? new Set(this.shownNeighbours(this.selected)) : new Set();
     this.renderer.setSetting('hideEdgesOnMove', this.shown.nodes.length > LARGE_NETWORK);
-    if (sliced) {
-      // Building the graph and indexing it are each a good part of a frame: separate tasks.
-      await nextFrame();
-      if (!isCurrent()) return false;
-    }
     this.graph = graph;
     this.renderer.setGraph(graph);
-    if (!sliced) return true;
-    for (let start = 0; start < this.shown.edges.length; start += EDGE_SLICE) {
-      await nextFrame();
-      if (!isCurrent()) return false;
-      addEdges(this.shown.edges.slice(start, start + EDGE_SLICE));
-    }
+    // What waits for the drawing (the legend, the histogram) runs in a task of its own.
+    if (edges.length > EDGE_SLICE) await nextFrame();
     return true;
+  }
+
+  /** The picture of a type's shape (the renderer colours it per node). */
+  private shapeImage(type: string): string {
+    let image = this.shapeImages.get(type);
+    if (image === undefined) {
+      image = shapeImageUrl(type);
+      this.shapeImages.set(type, image);
+    }
+    return image;
   }
 
   private paint(): Promise<void> {

@@ -37,6 +37,9 @@ const shapes: Readonly<Record<string, string>> = {
   Cooperative: polygon(5, 50, -Math.PI / 2),
 };
 
+/** The types drawn with a shape of their own (any other type is a circle). */
+export const SHAPED_TYPES: readonly string[] = Object.keys(shapes);
+
 /** The SVG path data (100 × 100 box) of a type's shape. */
 export function shapePath(type: string): string {
   return shapes[type] ?? circle;
