@@ -357,6 +357,10 @@ describe('network page on the seeds graph, in headless Chromium', () => {
       const events = shown.nodes.filter((node) => node.date && (node.type === 'Meeting' || node.type === 'Award'));
       expect(events.length).toBeGreaterThan(0);
       expect(await page.locator('#date-histogram svg').getAttribute('aria-label')).toBe(`Histogram of ${events.length} dated event${events.length === 1 ? '' : 's'}`);
+      // Its axis names each month (or year) once.
+      const ticks = await page.locator('#date-histogram svg [aria-label="x-axis tick label"] text').allTextContents();
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(new Set(ticks).size).toBe(ticks.length);
       const range = await lastLayout(page);
       await page.locator('#date-from').fill('01/02/2024');
       await page.locator('#date-from').dispatchEvent('change');

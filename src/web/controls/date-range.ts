@@ -99,6 +99,11 @@ export class DateRange {
     const last = new Date(this.dates.at(-1)!);
     const years = (last.getTime() - first.getTime()) / (365.25 * 86_400_000);
     const interval = years > 3 ? 'year' : 'month';
+    // Ticks on whole months (or years), at most four: finer ticks would repeat a month's label.
+    const bins = interval === 'year'
+      ? last.getUTCFullYear() - first.getUTCFullYear() + 1
+      : (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
+    const ticks = `${Math.max(1, Math.ceil(bins / 4))} ${interval}s`;
     const plot = Plot.plot({
       width: WIDTH,
       height: HEIGHT,
@@ -107,7 +112,7 @@ export class DateRange {
       marginBottom: MARGIN.bottom,
       marginLeft: MARGIN.left,
       style: { fontSize: '10px', background: 'transparent' },
-      x: { type: 'utc', label: null, ticks: 4, tickFormat: (time: Date) => formatDay(interval === 'year' ? String(time.getUTCFullYear()) : isoDay(time).slice(0, 7), currentLanguage()) },
+      x: { type: 'utc', label: null, ticks, tickFormat: (time: Date) => formatDay(interval === 'year' ? String(time.getUTCFullYear()) : isoDay(time).slice(0, 7), currentLanguage()) },
       y: { label: null, ticks: 3, grid: true },
       marks: [
         Plot.rectY(this.dates.map((day) => new Date(day)), { ...Plot.binX({ y: 'count', title: 'count' }, { x: (time: Date) => time, interval }), fill: '#ff7f0e', inset: 0.5 }),
