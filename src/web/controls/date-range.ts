@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { brushX, select } from 'd3';
+import { brushX, select, utcMonth, utcYear } from 'd3';
 import type { DateWindow } from '../../export/selector.ts';
 import { dayPattern, formatDay, parseDayInput } from '../i18n/format.ts';
 import { currentLanguage, onLanguageChange, t } from '../i18n/i18n.ts';
@@ -99,11 +99,12 @@ export class DateRange {
     const last = new Date(this.dates.at(-1)!);
     const years = (last.getTime() - first.getTime()) / (365.25 * 86_400_000);
     const interval = years > 3 ? 'year' : 'month';
-    // Ticks on whole months (or years), at most four: finer ticks would repeat a month's label.
-    const bins = interval === 'year'
-      ? last.getUTCFullYear() - first.getUTCFullYear() + 1
-      : (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
-    const ticks = `${Math.max(1, Math.ceil(bins / 4))} ${interval}s`;
+    // Ticks at the start of bars (whole months or years), at most four: finer ticks would repeat a
+    // month's name, and one at the end of the last bar would be cut by the chart's edge.
+    const unit = interval === 'year' ? utcYear : utcMonth;
+    const starts = unit.range(unit.floor(first), unit.offset(unit.floor(last), 1));
+    const step = Math.ceil(starts.length / 4);
+    const ticks = starts.filter((_, i) => i % step === 0);
     const plot = Plot.plot({
       width: WIDTH,
       height: HEIGHT,
