@@ -405,7 +405,9 @@ export class NetworkView {
     this.bySize = [...looks.entries()].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
     if (this.selected && !graph.hasNode(this.selected)) this.selected = null;
     this.neighbours = this.selected ? new Set(this.shownNeighbours(this.selected)) : new Set();
-    this.renderer.setSetting('hideEdgesOnMove', this.shown.nodes.length > LARGE_NETWORK);
+    // Set only when it changes: sigma indexes the graph it draws again at every setting.
+    const hideEdgesOnMove = this.shown.nodes.length > LARGE_NETWORK;
+    if (this.renderer.getSetting('hideEdgesOnMove') !== hideEdgesOnMove) this.renderer.setSetting('hideEdgesOnMove', hideEdgesOnMove);
     this.graph = graph;
     this.renderer.setGraph(graph);
     // What waits for the drawing (the legend, the histogram) runs in a task of its own.
