@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/graph/database.ts';
 import { buildWebIfStale } from '../../src/web/build-web.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { ingestReports } from '../../src/graph/ingest.ts';
 import { readGraphml } from '../export/read-back.ts';
 import { openChromium } from './support/chromium.ts';
 import { LABEL_FONT_FAMILY, LABEL_FONT_SIZE, type DrawnLabel } from '../../src/web/network/label-layer.ts';
@@ -452,6 +453,32 @@ describe('network page on the seeds graph, in headless Chromium', () => {
     const response = await fetch(`${server.graphql}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
+
+  // Last: the report it adds is in no earlier test's graph.
+  it('says when a report’s title was taken from its first sentence, in the node’s reports and the report itself', async () => {
+    const text =
+      'Ngày 12/3/2024, Liên minh Hợp tác xã tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023. ' +
+      'Đồng chí Nguyễn Văn Thử, Chủ tịch Liên minh Hợp tác xã tỉnh Yên Bái, chủ trì hội nghị.\n';
+    const added = await ingestReports(database.gateway, (async function* () {
+      yield { ok: true as const, input: { file: 'untitled.txt', text } };
+    })());
+    expect(added.failed).toEqual([]);
+    const { search } = await ask<{ search: { node: { id: string; type: string } }[] }>('{ search(text: "nguyen van thu", types: [Official]) { node { id type } } }');
+    const official = search[0]?.node.id;
+    expect(official).toBeDefined();
+    await onPage(`/explore/?lang=en&id=${encodeURIComponent(official!)}`, async (page) => {
+      await waitForLayout(page);
+      const at = await locate(page, official!);
+      await page.mouse.click(at!.x, at!.y);
+      const details = page.locator('#details');
+      await details.locator('h2', { hasText: 'Nguyễn Văn Thử' }).waitFor();
+      const report = details.locator('section.reports li', { hasText: 'Ngày 12/3/2024, Liên minh Hợp tác xã tỉnh Yên Bái' });
+      expect(await report.locator('.meta').textContent()).toContain('title taken from its first sentence');
+      // The report opened: its title, then the note.
+      await report.locator('button.report-title').click();
+      await details.locator('p.meta', { hasText: 'title taken from its first sentence' }).waitFor();
+    });
+  });
 });
 
 /**
@@ -483,7 +510,8 @@ async function namedWhereverRoom(page: Page, drawn: DrawnLabel[]): Promise<strin
         if (named.has(id) || !data || data.hidden) continue;
         const at = renderer.framedGraphToViewport(data);
         const radius = renderer.scaleSize(data.size, renderer.getCamera().ratio);
-        const textWidth = context.measureText(view.labelSource.text(id)).width;
+        // Measured as the page measures labels: the sum of the characters' widths.
+        const textWidth = [...view.labelSource.text(id)].reduce((sum, character) => sum + context.measureText(character).width, 0);
         // Beside the node, on its right or its left.
         const fits = [at.x + radius + 3, at.x - radius - 3 - textWidth].some((left) => {
           const box = { left, right: left + textWidth, top: at.y - 7, bottom: at.y + 7 };
